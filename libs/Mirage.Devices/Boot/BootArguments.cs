@@ -14,12 +14,20 @@ public sealed class BootArguments
 {
     private readonly Dictionary<string, string?> _values;
     private readonly Dictionary<string, BootParameter> _parameters;
+    private readonly HashSet<string> _overridden;
 
-    private BootArguments(Dictionary<string, BootParameter> parameters, Dictionary<string, string?> values)
+    private BootArguments(Dictionary<string, BootParameter> parameters, Dictionary<string, string?> values, HashSet<string> overridden)
     {
         _parameters = parameters;
         _values = values;
+        _overridden = overridden;
     }
+
+    /// <summary>
+    /// Where relative build-time defaults of <c>path</c> parameters point: the platform sets it (on unix,
+    /// the application's directory, where the build copied them). Paths given at boot are used as given.
+    /// </summary>
+    public static string? DefaultPathBase { get; set; }
 
     /// <summary>
     /// Parses <paramref name="words"/>. Each must be <c>{prefix}device.param=value</c>; <c>{prefix}help</c> asks for
@@ -31,6 +39,7 @@ public sealed class BootArguments
         message = "";
         var known = new Dictionary<string, BootParameter>(StringComparer.Ordinal);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var overridden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in parameters)
         {
             known[parameter.Key] = parameter;
@@ -67,6 +76,7 @@ public sealed class BootArguments
                 return BootParseOutcome.Error;
             }
             values[key] = value;
+            overridden.Add(key);
         }
 
         foreach (var parameter in parameters)
@@ -77,7 +87,7 @@ public sealed class BootArguments
                 return BootParseOutcome.Error;
             }
         }
-        arguments = new BootArguments(known, values);
+        arguments = new BootArguments(known, values, overridden);
         return BootParseOutcome.Ok;
     }
 
@@ -121,9 +131,16 @@ public sealed class BootArguments
 
     public string GetString(string device, string name) => Require(device, name);
 
-    public string? GetOptionalString(string device, string name) => GetText(device, name);
+    /// <summary>Whether the value was given at boot rather than being the build-time default.</summary>
+    public bool IsOverridden(string device, string name) => _overridden.Contains(device + "." + name);
 
-    public string GetPath(string device, string name) => Require(device, name);
+    public string GetPath(string device, string name)
+    {
+        string path = Require(device, name);
+        bool relative = path.Length > 0 && path[0] != '/' && !(path.Length > 1 && path[1] == ':');
+        if (!relative || IsOverridden(device, name) || DefaultPathBase is not { } basePath) return path;
+        return basePath.EndsWith("/", StringComparison.Ordinal) || basePath.EndsWith("\\", StringComparison.Ordinal) ? basePath + path : basePath + "/" + path;
+    }
 
     public int GetInt(string device, string name)
     {
@@ -145,18 +162,13 @@ public sealed class BootArguments
 
     public Mirage.Devices.Ipv4Address GetIpv4(string device, string name) => Mirage.Devices.Ipv4Address.Parse(Require(device, name));
 
-    public Mirage.Devices.Ipv4Address? GetOptionalIpv4(string device, string name) =>
-        GetText(device, name) is { } text ? Mirage.Devices.Ipv4Address.Parse(text) : null;
 
     public Mirage.Devices.Ipv4Cidr GetIpv4Cidr(string device, string name) => Mirage.Devices.Ipv4Cidr.Parse(Require(device, name));
 
-    public Mirage.Devices.Ipv4Cidr? GetOptionalIpv4Cidr(string device, string name) =>
-        GetText(device, name) is { } text ? Mirage.Devices.Ipv4Cidr.Parse(text) : null;
 
-    public Mirage.Devices.MacAddress? GetOptionalMac(string device, string name)
+    public Mirage.Devices.MacAddress GetMac(string device, string name)
     {
-        if (GetText(device, name) is not { } text) return null;
-        Mirage.Devices.MacAddress.TryParse(text, out var mac);
+        Mirage.Devices.MacAddress.TryParse(Require(device, name), out var mac);
         return mac;
     }
 }
