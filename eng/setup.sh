@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what building and testing Mirage.NET needs on a fresh Debian/Ubuntu machine, and
+# nothing that is already there. Idempotent; safe to run before every build.
+set -euo pipefail
+
+need_apt=()
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+if [ "${MIRAGE_BENCH:-0}" = 1 ]; then
+  command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
+  command -v nginx >/dev/null 2>&1 || need_apt+=(nginx-light)
+fi
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing ${need_apt[*]}"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET SDK 10 is required (dotnet on PATH); see https://learn.microsoft.com/dotnet/core/install/linux" >&2
+  exit 1
+fi
