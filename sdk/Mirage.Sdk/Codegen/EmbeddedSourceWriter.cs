@@ -18,14 +18,14 @@ public static class EmbeddedSourceWriter
     public static string MemberName(ResolvedDevice device, ImplementationParameter parameter) =>
         Capitalize(device.Identifier) + parameter.Name;
 
-    /// <summary>The embedded directories of the graph: (device, parameter, absolute directory).</summary>
-    public static List<(ResolvedDevice Device, ImplementationParameter Parameter, string Directory)> Find(ResolvedGraph graph, string projectDirectory)
+    /// <summary>The embedded directories of the graph: (device, parameter, directory as written, absolute directory).</summary>
+    public static List<(ResolvedDevice Device, ImplementationParameter Parameter, string Value, string Directory)> Find(ResolvedGraph graph, string projectDirectory)
     {
-        var found = new List<(ResolvedDevice, ImplementationParameter, string)>();
+        var found = new List<(ResolvedDevice, ImplementationParameter, string, string)>();
         foreach (var device in graph.Devices)
             foreach (var pair in device.Parameters)
                 if (pair.Key.IsEmbedded && pair.Value is not null)
-                    found.Add((device, pair.Key, Path.GetFullPath(Path.Combine(projectDirectory, pair.Value))));
+                    found.Add((device, pair.Key, pair.Value, Path.GetFullPath(Path.Combine(projectDirectory, pair.Value))));
         return found;
     }
 
@@ -52,9 +52,9 @@ public static class EmbeddedSourceWriter
         text.Append("internal static class ").Append(ClassName).Append("\n{\n");
         int arrayIndex = 0;
         var arrays = new StringBuilder();
-        foreach (var (device, parameter, directory) in Find(graph, projectDirectory))
+        foreach (var (device, parameter, value, directory) in Find(graph, projectDirectory))
         {
-            text.Append("    // ").Append(device.Name).Append('.').Append(parameter.BootName).Append(": ").Append(directory).Append('\n');
+            text.Append("    // ").Append(device.Name).Append('.').Append(parameter.BootName).Append(": the files of ").Append(value).Append('\n');
             text.Append("    internal static global::Mirage.Devices.EmbeddedFile[] ").Append(MemberName(device, parameter)).Append("() => new global::Mirage.Devices.EmbeddedFile[]\n    {\n");
             foreach (var (relative, fullPath) in ListFiles(directory))
             {

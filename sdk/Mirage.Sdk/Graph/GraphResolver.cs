@@ -35,8 +35,8 @@ public sealed class GraphResolver
         int errorsBefore = _diagnostics.Count;
         DeclareDevices(deviceItems);
         DeclareImplicitDevices();
-        foreach (var device in _declarationOrder) ChooseImplementation(device);
-        foreach (var device in _declarationOrder) BindLinksAndParameters(device);
+        foreach (var device in _declarationOrder.ToArray())
+            if (device.Item is not null) Prepare(device);
         var jobs = ResolveJobs(jobItems);
         if (_diagnostics.Count > errorsBefore) return null;
 
@@ -85,6 +85,20 @@ public sealed class GraphResolver
             _devices[kind.Name] = implicitDevice;
             _declarationOrder.Add(implicitDevice);
         }
+    }
+
+    private readonly HashSet<ResolvedDevice> _prepared = new();
+
+    /// <summary>
+    /// Chooses the implementation and binds links and parameters, once per device. Implicit devices are
+    /// prepared only when something uses them, so a platform need not provide kinds an app never touches.
+    /// </summary>
+    private void Prepare(ResolvedDevice device)
+    {
+        if (!_prepared.Add(device)) return;
+        ChooseImplementation(device);
+        BindLinksAndParameters(device);
+        foreach (var link in device.Links) Prepare(link);
     }
 
     private void ChooseImplementation(ResolvedDevice device)
@@ -201,7 +215,11 @@ public sealed class GraphResolver
             var devices = new List<ResolvedDevice>();
             foreach (string name in CatalogReader.SplitList(item.Get("Devices")))
             {
-                if (_devices.TryGetValue(name, out var device)) devices.Add(device);
+                if (_devices.TryGetValue(name, out var device))
+                {
+                    devices.Add(device);
+                    Prepare(device);
+                }
                 else Error(ErrorCodes.UnknownJobDevice, $"MirageJob '{item.Spec}' uses device '{name}', which is not declared. Declared: {Names(_declarationOrder)}.", item);
             }
             jobs.Add(new ResolvedJob(item.Spec, devices, item));
