@@ -9,9 +9,14 @@ namespace Mirage.Runtime.Unix;
 /// <summary>A TCP connection over a host socket, with Nagle's algorithm off (request/response traffic is latency-bound).</summary>
 internal sealed class SocketTcpFlow : ITcpFlow
 {
+    private static readonly TimeSpan s_drainLimit = TimeSpan.FromSeconds(2);
+
     private readonly Socket _socket;
     private bool _writeShutdown;
-    private bool _closed;
+    private volatile bool _closed;
+    // Reads and writes in progress, so that closing can let them finish first (see CloseAsync).
+    private int _inFlight;
+    private TaskCompletionSource? _idle;
 
     public SocketTcpFlow(Socket socket)
     {
@@ -31,9 +36,11 @@ internal sealed class SocketTcpFlow : ITcpFlow
     {
         if (_closed) return FlowResult.Of(FlowStatus.Closed);
         if (buffer.IsEmpty) return FlowResult.Ok(0);
+        Interlocked.Increment(ref _inFlight);
         try
         {
             int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+            if (_closed) return FlowResult.Of(FlowStatus.Closed);
             return count == 0 ? FlowResult.Eof : FlowResult.Ok(count);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -44,6 +51,10 @@ internal sealed class SocketTcpFlow : ITcpFlow
         {
             return FlowResult.Of(StatusOf(e));
         }
+        finally
+        {
+            OperationEnded();
+        }
     }
 
     /// <summary>Sends everything; a cancelled or failed write reports how many bytes had been taken.</summary>
@@ -52,6 +63,7 @@ internal sealed class SocketTcpFlow : ITcpFlow
         if (_closed) return FlowResult.Of(FlowStatus.Closed);
         if (_writeShutdown) return FlowResult.Eof;
         int sent = 0;
+        Interlocked.Increment(ref _inFlight);
         try
         {
             while (sent < data.Length) sent += await _socket.SendAsync(data.Slice(sent), SocketFlags.None, cancellationToken);
@@ -64,6 +76,10 @@ internal sealed class SocketTcpFlow : ITcpFlow
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             return new FlowResult(StatusOf(e), sent);
+        }
+        finally
+        {
+            OperationEnded();
         }
     }
 
@@ -84,18 +100,46 @@ internal sealed class SocketTcpFlow : ITcpFlow
         }
     }
 
-    /// <summary>Closes the socket; a read or write still pending completes with <see cref="FlowStatus.Closed"/>.</summary>
-    public ValueTask CloseAsync()
+    /// <summary>
+    /// Closes gracefully: the peer reads end of stream, and a read or write still pending completes
+    /// with <see cref="FlowStatus.Closed"/>. Disposing a socket while an operation is pending makes
+    /// .NET abort it with a reset, so the socket is shut down first (which wakes pending operations)
+    /// and disposed once they have returned.
+    /// </summary>
+    public async ValueTask CloseAsync()
     {
-        if (!_closed)
+        if (_closed) return;
+        _closed = true;
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _idle, idle);
+        try
         {
-            _closed = true;
-            _socket.Dispose();
+            _socket.Shutdown(SocketShutdown.Both);
         }
-        return default;
+        catch (SocketException)
+        {
+            // Already reset by the peer: there is no one to say goodbye to.
+        }
+        if (Interlocked.CompareExchange(ref _inFlight, 0, 0) > 0)
+        {
+            try
+            {
+                await idle.Task.WaitAsync(s_drainLimit);
+            }
+            catch (TimeoutException)
+            {
+                // Something did not wake up: fall back to the abortive close rather than hang.
+            }
+        }
+        _socket.Dispose();
     }
 
     public ValueTask DisposeAsync() => CloseAsync();
+
+    private void OperationEnded()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0) Volatile.Read(ref _idle)?.TrySetResult();
+    }
 
     private FlowStatus StatusOf(Exception e) =>
         _closed || e is ObjectDisposedException ? FlowStatus.Closed : SocketErrors.ToFlowStatus(((SocketException)e).SocketErrorCode);
