@@ -109,7 +109,7 @@ public sealed class ResolveMirageGraph : Task
     private void Report(GraphDiagnostic diagnostic)
     {
         var item = diagnostic.Item;
-        Log.LogError(subcategory: "Mirage", errorCode: diagnostic.Code, helpKeyword: null,
+        Log.LogError(subcategory: null, errorCode: diagnostic.Code, helpKeyword: null,
             file: item?.File ?? ProjectFile, lineNumber: item?.Line ?? 0, columnNumber: item?.Column ?? 0,
             endLineNumber: 0, endColumnNumber: 0, message: diagnostic.Message);
     }
