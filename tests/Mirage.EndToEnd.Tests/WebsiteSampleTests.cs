@@ -123,6 +123,25 @@ public class WebsiteSampleTests
         StringAssert.Contains(result.Output, "Allow: GET, HEAD");
     }
 
+    [TestMethod]
+    public void DeviceThatCannotConnectStopsStartUpNamingIt()
+    {
+        // 192.0.2.1 (TEST-NET-1) is never an address of this host, so the socket stack cannot bind it.
+        var run = UserWorkspace.Dotnet(Path.GetTempPath(), Server.App, "--net.listen=192.0.2.1", "--http.port=1");
+        Assert.AreEqual(3, run.ExitCode, run.All);
+        StringAssert.Contains(run.Error, "device 'net' (stackv4) failed to connect");
+        StringAssert.Contains(run.Error, "192.0.2.1");
+    }
+
+    [TestMethod]
+    public void MalformedBootArgumentStopsStartUpWithExitCodeTwo()
+    {
+        var run = UserWorkspace.Dotnet(Path.GetTempPath(), Server.App, "--http.port=http");
+        Assert.AreEqual(2, run.ExitCode, run.All);
+        StringAssert.Contains(run.Error, "'--http.port=http'");
+        StringAssert.Contains(run.Error, "port number");
+    }
+
     /// <summary>Sends bytes as they are and reads until the server closes the connection.</summary>
     private string RawExchange(string request)
     {

@@ -16,13 +16,17 @@ public sealed class WebsiteServer : IDisposable
 
     public string Htdocs { get; }
 
+    /// <summary>The built application (website.dll).</summary>
+    public string App { get; }
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    private WebsiteServer(Process process, int port, string htdocs)
+    private WebsiteServer(Process process, int port, string htdocs, string app)
     {
         _process = process;
         Port = port;
         Htdocs = htdocs;
+        App = app;
     }
 
     /// <summary>Builds samples/website (optionally with another kv-ro implementation) and starts it.</summary>
@@ -46,7 +50,7 @@ public sealed class WebsiteServer : IDisposable
             process.Kill(true);
             Assert.Fail($"website did not start: '{first}' {process.StandardError.ReadToEnd()}");
         }
-        return new WebsiteServer(process, port, Path.Combine(project, "htdocs"));
+        return new WebsiteServer(process, port, Path.Combine(project, "htdocs"), app);
     }
 
     private static int FreePort()
