@@ -19,7 +19,7 @@ internal sealed class UserWorkspace
 
     private UserWorkspace(string directory) => Directory = directory;
 
-    public static UserWorkspace Create(string name)
+    public static UserWorkspace Create(string name, string? extraFeed = null)
     {
         if (!File.Exists(Path.Combine(Feed, "Mirage.Sdk.0.1.0.nupkg")))
             Assert.Fail($"The local feed {Feed} has no Mirage.Sdk package: run ./build.sh pack (./build.sh test does) first.");
@@ -33,7 +33,7 @@ internal sealed class UserWorkspace
               <config><add key="globalPackagesFolder" value="{packages}" /></config>
               <packageSources>
                 <clear />
-                <add key="mirage-local" value="{Feed}" />
+                <add key="mirage-local" value="{Feed}" />{(extraFeed is null ? "" : $"\n    <add key=\"extra\" value=\"{extraFeed}\" />")}
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
             </configuration>
