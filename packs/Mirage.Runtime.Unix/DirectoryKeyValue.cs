@@ -28,6 +28,7 @@ public sealed class DirectoryKeyValue : IKeyValueReadOnly
     private readonly string _root;
     private readonly string _rootWithSlash;
     private readonly DigestCache _digests = new();
+    private readonly ContentCache _contents = new();
 
     private DirectoryKeyValue(string root)
     {
@@ -64,7 +65,14 @@ public sealed class DirectoryKeyValue : IKeyValueReadOnly
         if (LocateValue(key, out string path) is { } error) return Result<ReadOnlyMemory<byte>, KvError>.Fail(error);
         try
         {
+            var info = new FileInfo(path);
+            if (!info.Exists) return Result<ReadOnlyMemory<byte>, KvError>.Fail(KvError.NotFound);
+            long size = info.Length, modified = info.LastWriteTimeUtc.Ticks;
+            if (_contents.TryGet(path, size, modified, out byte[] cached)) return Result<ReadOnlyMemory<byte>, KvError>.Ok(cached);
             byte[] data = await File.ReadAllBytesAsync(path);
+            // Cache only what was read from an unchanged file, or a torn read would stick.
+            info.Refresh();
+            if (info.Exists && info.Length == data.Length && info.LastWriteTimeUtc.Ticks == modified) _contents.Store(path, modified, data);
             return Result<ReadOnlyMemory<byte>, KvError>.Ok(data);
         }
         catch (Exception e) when (IsFileError(e))
@@ -173,8 +181,36 @@ public sealed class DirectoryKeyValue : IKeyValueReadOnly
         if (key is null || !KvKey.TrySplit(key, out var segments)) return KvError.InvalidKey;
         // Segments hold no '/', '.', '..', '\' or NUL, so the joined path is lexically inside the root.
         string lexical = segments.Count == 0 ? _root : _rootWithSlash + string.Join('/', segments);
-        return Resolve(lexical, out path, out kind);
+        long now = Environment.TickCount64;
+        lock (_resolved)
+        {
+            if (_resolved.TryGetValue(lexical, out var hit) && now - hit.At < ResolutionLifetimeMs)
+            {
+                path = hit.Path;
+                kind = hit.Kind;
+                return null;
+            }
+        }
+        if (Resolve(lexical, out path, out kind) is { } error) return error;
+        lock (_resolved)
+        {
+            if (_resolved.Count >= MaxResolutions) _resolved.Clear();
+            _resolved[lexical] = (path, kind, now);
+        }
+        return null;
     }
+
+    /// <summary>
+    /// How long a key's resolved path is reused. realpath(3) costs a system call per path component,
+    /// several times per HTTP request; reusing the answer briefly keeps the root check without that cost.
+    /// Only found entries are kept: new files appear at once, and a file's content and existence are
+    /// still checked on every read; a changed symlink or a directory replacing a file is seen within this time.
+    /// </summary>
+    private const long ResolutionLifetimeMs = 1000;
+
+    private const int MaxResolutions = 4096;
+
+    private readonly Dictionary<string, (string Path, KvEntryKind Kind, long At)> _resolved = new(StringComparer.Ordinal);
 
     private KvError? LocateValue(string key, out string path)
     {

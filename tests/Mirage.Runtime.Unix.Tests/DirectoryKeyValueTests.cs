@@ -62,6 +62,24 @@ public sealed class DirectoryKeyValueTests
     }
 
     [TestMethod]
+    public async Task CachedFilesStillShowChangesAndDeletionsAtOnce()
+    {
+        var kv = await Connect();
+        Assert.AreEqual("body{}", Encoding.UTF8.GetString((await kv.GetAsync("css/site.css")).Value.Span));
+        string digestBefore = (await kv.DigestAsync("css/site.css")).Value;
+
+        string full = _site.Write("css/site.css", "body{color:red}");
+        File.SetLastWriteTimeUtc(full, DateTime.UtcNow.AddMinutes(1));
+        Assert.AreEqual("body{color:red}", Encoding.UTF8.GetString((await kv.GetAsync("css/site.css")).Value.Span));
+        Assert.AreNotEqual(digestBefore, (await kv.DigestAsync("css/site.css")).Value);
+
+        File.Delete(full);
+        var gone = await kv.GetAsync("css/site.css");
+        Assert.IsFalse(gone.IsOk);
+        Assert.AreEqual(KvError.NotFound, gone.Error);
+    }
+
+    [TestMethod]
     public async Task ListIsSortedOrdinallyWithKinds()
     {
         var kv = await Connect();
