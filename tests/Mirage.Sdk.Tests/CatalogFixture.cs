@@ -13,6 +13,14 @@ namespace Mirage.Sdk.Tests;
 /// </summary>
 internal static class CatalogFixture
 {
+    /// <summary>The device items of samples/website, the graph most tests start from.</summary>
+    public const string WebsiteProject = """
+        <MirageDevice Include="htdocs" Kind="kv-ro" Source="htdocs" />
+        <MirageDevice Include="net" Kind="stackv4" />
+        <MirageDevice Include="http" Kind="http-server" Stack="net" Port="8080" />
+        <MirageJob Include="Website.Dispatch" Devices="console;htdocs;http" />
+        """;
+
     public static readonly string[] RealCatalogFiles =
     {
         "sdk/Mirage.Sdk/targets/Mirage.DeviceKinds.props",

@@ -9,12 +9,7 @@ namespace Mirage.Sdk.Tests;
 [TestClass]
 public sealed class ResolverTests
 {
-    private const string Website = """
-        <MirageDevice Include="htdocs" Kind="kv-ro" Source="htdocs" />
-        <MirageDevice Include="net" Kind="stackv4" />
-        <MirageDevice Include="http" Kind="http-server" Stack="net" Port="8080" />
-        <MirageJob Include="Website.Dispatch" Devices="console;htdocs;http" />
-        """;
+    private const string Website = CatalogFixture.WebsiteProject;
 
     private static GraphDiagnostic SingleError(string body, string target = "unix", string projectDirectory = "/tmp")
     {
