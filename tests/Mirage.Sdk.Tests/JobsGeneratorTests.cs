@@ -22,7 +22,7 @@ public sealed class JobsGeneratorTests
         }
         """;
 
-    private const string Manifest = "# mirage.jobs v1\nApp.Job\t/src/App.csproj\t7\t6\tconsole|console|console|Mirage.Devices.IConsole\thtdocs|htdocs|kv-ro|Mirage.Devices.IKeyValueReadOnly\n#devices\tconsole\thtdocs\n";
+    private const string Manifest = "# mirage.jobs v1\nApp.Job\t/src/App.csproj\t7\t6\tconsole|console|console|Mirage.Devices.IConsole\thtdocs|htdocs|kv-ro|Mirage.Devices.IKeyValueReadOnly\n";
 
     private sealed class ManifestText(string text) : AdditionalText
     {
@@ -131,7 +131,7 @@ public sealed class JobsGeneratorTests
     [TestMethod]
     public void SeveralJobsRunSideBySide()
     {
-        string manifest = Manifest.Replace("#devices", "App.Other\t/src/App.csproj\t8\t6\tconsole|console|console|Mirage.Devices.IConsole\n#devices");
+        string manifest = Manifest + "App.Other\t/src/App.csproj\t8\t6\tconsole|console|console|Mirage.Devices.IConsole\n";
         var (diagnostics, generated, errors) = Run("""
             namespace App;
             public sealed class Job(Mirage.Devices.IConsole console, Mirage.Devices.IKeyValueReadOnly store)

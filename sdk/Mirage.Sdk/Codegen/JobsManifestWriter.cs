@@ -22,10 +22,6 @@ public static class JobsManifestWriter
                 text.Append('\t').Append(device.Name).Append('|').Append(device.Identifier).Append('|').Append(device.Kind.Name).Append('|').Append(device.Kind.InterfaceType);
             text.Append('\n');
         }
-        var all = MainSourceWriter.JobDevices(graph);
-        text.Append("#devices");
-        foreach (var device in all) text.Append('\t').Append(device.Identifier);
-        text.Append('\n');
         return text.ToString();
     }
 }

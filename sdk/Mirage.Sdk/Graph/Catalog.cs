@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Mirage.Sdk.Graph;
 
@@ -119,14 +120,4 @@ public sealed class Catalog
     public Dictionary<string, DeviceKind> Kinds { get; } = new(StringComparer.Ordinal);
 
     public List<Implementation> Implementations { get; } = new();
-}
-
-internal static class ListExtensions
-{
-    public static bool Contains(this IReadOnlyList<string> list, string value)
-    {
-        foreach (var item in list)
-            if (item == value) return true;
-        return false;
-    }
 }
