@@ -1,0 +1,760 @@
+#!/usr/bin/env python3
+"""Runs Xen PVH guest images on real Xen 4.17 under QEMU (TCG): boot Xen + dom0 once, then
+`xl create` many images. Standard library only. See eng/xen/README.md.
+
+  harness.py run IMAGE CONFIG.xl [--timeout S] [--json FILE]   boot, run one image, stop
+  harness.py serve --dir WORKDIR [--socket PATH]                boot, then serve requests
+  harness.py start --dir WORKDIR / stop --dir WORKDIR           serve in the background
+  harness.py client --socket PATH run IMAGE CONFIG.xl [--timeout S] [--stream]
+  harness.py client --socket PATH ping | sh SCRIPT | shutdown
+
+Exit codes of `run` and `client run`: 0 guest powered off, 1 guest crashed, 2 guest rebooted,
+3 other shutdown (suspend, watchdog, soft reset, destroyed from elsewhere), 124 timeout (the
+harness destroyed the guest), 125 harness failure, 126 `xl create` failed (image/config).
+"""
+import argparse
+import ctypes
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import xenbuild  # noqa: E402
+
+EXIT_POWEROFF, EXIT_CRASH, EXIT_REBOOT, EXIT_OTHER = 0, 1, 2, 3
+EXIT_TIMEOUT, EXIT_HARNESS, EXIT_CREATE = 124, 125, 126
+# Xen's SHUTDOWN_* codes (xen/include/public/sched.h) as xl reports them.
+REASONS = {0: ("poweroff", EXIT_POWEROFF), 1: ("reboot", EXIT_REBOOT), 2: ("suspend", EXIT_OTHER),
+           3: ("crash", EXIT_CRASH), 4: ("watchdog", EXIT_OTHER), 5: ("soft_reset", EXIT_OTHER)}
+DOM0_SHARE = "/mnt/host"
+SETUP_HINT = "run eng/xen/setup.sh"
+
+
+class HarnessError(Exception):
+    pass
+
+
+def now():
+    return time.monotonic()
+
+
+# ---------------------------------------------------------------------------------------------
+# xl configuration rewriting
+
+OVERRIDDEN = ("kernel", "on_poweroff", "on_crash", "on_reboot", "on_watchdog", "on_soft_reset")
+QUOTED = re.compile(r"""("([^"]*)"|'([^']*)')""")
+
+
+def config_value(text, key):
+    m = re.search(r"^\s*%s\s*=\s*(\"([^\"]*)\"|'([^']*)')" % re.escape(key), text, re.M)
+    return None if m is None else (m.group(2) if m.group(2) is not None else m.group(3))
+
+
+def rewrite_config(text, job_dir, dom0_dir, image_name, default_name):
+    """The user's xl config as dom0 must see it: the kernel (and ramdisk, disk files) point into
+    the job's shared directory and every shutdown action is "preserve", so the harness observes
+    the reason and lets xenconsoled drain the console before it destroys the domain.
+    Returns (config text, domain name)."""
+    def copy_in(path):
+        base = os.path.basename(path)
+        dst = os.path.join(job_dir, base)
+        if not os.path.exists(dst):
+            shutil.copyfile(path, dst)
+        return f"{dom0_dir}/{base}"
+
+    name = config_value(text, "name")
+    ramdisk = config_value(text, "ramdisk")
+    lines = [l for l in text.splitlines()
+             if not re.match(r"\s*(%s|ramdisk)\s*=" % "|".join(OVERRIDDEN), l)]
+    text = "\n".join(lines) + "\n"
+
+    def disk_spec(m):
+        spec = m.group(2) if m.group(2) is not None else m.group(3)
+        parts, is_file = [], False
+        for tok in spec.split(","):
+            t = tok.strip()
+            key = "target=" if t.startswith("target=") else ""
+            val = t[len(key):]
+            pre = next((p for p in ("phy:", "file:", "aio:") if val.startswith(p)), "")
+            path = val[len(pre):]
+            if path.startswith("/") and os.path.isfile(path):
+                t, is_file = key + pre + copy_in(path), True
+            parts.append(t)
+        # Regular files need the block script (loop device + blkback): dom0 has no QEMU/qdisk.
+        if is_file and not any(p.startswith("script=") for p in parts):
+            parts.append("script=block")
+        return "'" + ", ".join(parts) + "'"
+
+    text = re.sub(r"^(\s*disk\s*=\s*\[)(.*?)(\])",
+                  lambda m: m.group(1) + QUOTED.sub(disk_spec, m.group(2)) + m.group(3),
+                  text, flags=re.M | re.S)
+    if name is None:
+        name = default_name
+        text += f'name = "{name}"\n'
+    text += f'kernel = "{dom0_dir}/{image_name}"\n'
+    if ramdisk:
+        text += f'ramdisk = "{copy_in(ramdisk)}"\n'
+    for key in OVERRIDDEN[1:]:
+        text += f'{key} = "preserve"\n'
+    return text, name
+
+
+# ---------------------------------------------------------------------------------------------
+# The harness: one QEMU running Xen + dom0
+
+def die_with_parent():
+    """preexec_fn: QEMU gets SIGKILL when the harness process dies."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def load_manifest():
+    path = os.path.join(xenbuild.out_dir(), "manifest.json")
+    try:
+        with open(path) as f:
+            m = json.load(f)
+    except (OSError, ValueError):
+        raise HarnessError(f"the Xen harness is not set up ({path} missing): {SETUP_HINT}")
+    if m.get("inputs") != xenbuild.inputs_hash():
+        raise HarnessError(f"the Xen harness files are out of date (eng/xen changed): {SETUP_HINT}")
+    for k in ("xen", "kernel", "initrd"):
+        if not os.path.exists(m[k]):
+            raise HarnessError(f"{m[k]} is missing: {SETUP_HINT}")
+    if shutil.which("qemu-system-x86_64") is None:
+        raise HarnessError(f"qemu-system-x86_64 not found: {SETUP_HINT}")
+    return m
+
+
+class Harness:
+    """Boots Xen + dom0 under QEMU and runs guest images in it; thread safe."""
+
+    def __init__(self, workdir, smp=2, memory=2048, dom0_mem=512, parallel=1, keep_jobs=False,
+                 boot_timeout=180, verbose_boot=False):
+        self.workdir = os.path.abspath(workdir)
+        self.share = os.path.join(self.workdir, "share")
+        self.serial_log = os.path.join(self.workdir, "serial.log")
+        self.smp, self.memory, self.dom0_mem = smp, memory, dom0_mem
+        self.keep_jobs, self.boot_timeout, self.verbose_boot = keep_jobs, boot_timeout, verbose_boot
+        self.slots = threading.BoundedSemaphore(parallel)
+        self.lock = threading.Lock()
+        self.names = set()
+        self.next_id = 0
+        self.waiters = {}  # request id -> queue of agent messages
+        self.ready = queue.Queue()
+        self.qemu = None
+        self.sock = None
+        self.boot_seconds = None
+        self.dead = None  # reason once QEMU or the control channel is gone
+
+    # -- boot ---------------------------------------------------------------------------------
+    def start(self):
+        m = load_manifest()
+        os.makedirs(self.workdir, exist_ok=True)
+        if os.path.exists(self.share):
+            shutil.rmtree(self.share)
+        for d in ("jobs", "console"):
+            os.makedirs(os.path.join(self.share, d))
+        host_end, qemu_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        xen_args = (f"console=com1 com1=115200,8n1 dom0_mem={self.dom0_mem}M,max:{self.dom0_mem}M "
+                    f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all noreboot")
+        dom0_args = "console=hvc0" + ("" if self.verbose_boot else " quiet")
+        esc = lambda p: p.replace(",", ",,")  # noqa: E731  (multiboot module list separator)
+        cmd = ["qemu-system-x86_64", "-M", "q35", "-accel", "tcg,thread=multi", "-cpu", "max",
+               "-smp", str(self.smp), "-m", str(self.memory),
+               "-display", "none", "-nodefaults", "-no-user-config", "-no-reboot",
+               "-serial", "file:" + self.serial_log,
+               "-kernel", m["xen"], "-append", xen_args,
+               "-initrd", f"{esc(m['kernel'])} {dom0_args},{esc(m['initrd'])}",
+               "-fsdev", f"local,id=fs0,path={esc(self.share)},security_model=none",
+               "-device", "virtio-9p-pci,fsdev=fs0,mount_tag=mirage",
+               "-chardev", f"socket,id=ctl,fd={qemu_end.fileno()}",
+               "-device", "virtio-serial-pci",
+               "-device", "virtserialport,chardev=ctl,name=mirage.ctl"]
+        t0 = now()
+        with open(os.path.join(self.workdir, "qemu.log"), "wb") as qlog:
+            self.qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qlog, stderr=subprocess.STDOUT,
+                                         pass_fds=[qemu_end.fileno()], preexec_fn=die_with_parent)
+        qemu_end.close()
+        self.sock = host_end
+        threading.Thread(target=self._reader, daemon=True).start()
+        threading.Thread(target=self._watch_qemu, daemon=True).start()
+        deadline = t0 + self.boot_timeout
+        while True:
+            try:
+                msg = self.ready.get(timeout=0.2)
+            except queue.Empty:
+                msg = None
+            if msg is not None and msg.startswith("ready"):
+                break
+            if self.dead or (msg is not None and msg.startswith("dead")):
+                self.stop()
+                raise HarnessError(f"Xen/dom0 failed to boot: {self.dead}\n{self.serial_tail()}")
+            fatal = self._serial_fatal()
+            if fatal:
+                self.stop()
+                raise HarnessError(f"dom0 failed: {fatal}\n{self.serial_tail()}")
+            if now() > deadline:
+                self.stop()
+                raise HarnessError(f"Xen/dom0 did not come up within {self.boot_timeout} s\n{self.serial_tail()}")
+        self.boot_seconds = now() - t0
+        return self
+
+    def _serial_fatal(self):
+        try:
+            with open(self.serial_log, "rb") as f:
+                text = f.read().decode(errors="replace")
+        except OSError:
+            return None
+        m = re.search(r"mirage-dom0: FATAL: .*|Panic on CPU.*|\(XEN\) \*\*\*\*.*", text)
+        return m.group(0) if m else None
+
+    def serial_tail(self, n=40):
+        try:
+            with open(self.serial_log, "rb") as f:
+                lines = f.read().decode(errors="replace").splitlines()
+        except OSError:
+            lines = []
+        return f"--- last {min(n, len(lines))} lines of {self.serial_log}:\n" + "\n".join(lines[-n:])
+
+    def _watch_qemu(self):
+        rc = self.qemu.wait()
+        if self.dead is None:
+            self.dead = f"QEMU exited with status {rc}"
+        self._fail_all()
+
+    def _fail_all(self):
+        self.ready.put("dead")
+        with self.lock:
+            for q in self.waiters.values():
+                q.put(None)
+
+    def _reader(self):
+        buf = b""
+        while True:
+            try:
+                data = self.sock.recv(4096)
+            except OSError:
+                data = b""
+            if not data:
+                if self.dead is None:
+                    self.dead = "the dom0 control channel closed"
+                self._fail_all()
+                return
+            buf += data
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                words = line.decode(errors="replace").strip().split()
+                if not words:
+                    continue
+                if words[0] == "ready":
+                    self.ready.put(" ".join(words))
+                elif len(words) >= 2:
+                    with self.lock:
+                        q = self.waiters.get(words[1])
+                    if q is not None:
+                        q.put(words)
+
+    def _send(self, line):
+        if self.dead:
+            raise HarnessError(f"Xen harness is down: {self.dead}\n{self.serial_tail()}")
+        self.sock.sendall(line.encode() + b"\n")
+
+    def _new_id(self):
+        with self.lock:
+            self.next_id += 1
+            rid = str(self.next_id)
+            self.waiters[rid] = queue.Queue()
+            return rid
+
+    def _wait(self, rid, kinds, timeout):
+        try:
+            msg = self.waiters[rid].get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if msg is None:
+            raise HarnessError(f"Xen harness went down: {self.dead}\n{self.serial_tail()}")
+        if msg[0] not in kinds:
+            raise HarnessError(f"unexpected reply from dom0: {' '.join(msg)}")
+        return msg
+
+    def _done(self, rid):
+        with self.lock:
+            self.waiters.pop(rid, None)
+
+    def ping(self, timeout=10):
+        rid = self._new_id()
+        try:
+            t = now()
+            self._send(f"ping {rid}")
+            if self._wait(rid, ("pong",), timeout) is None:
+                raise HarnessError("dom0 agent did not answer ping")
+            return now() - t
+        finally:
+            self._done(rid)
+
+    def stop(self):
+        if self.qemu is not None and self.qemu.poll() is None:
+            self.dead = self.dead or "stopped"
+            try:
+                self.sock.sendall(b"poweroff 0\n")
+                self.qemu.wait(timeout=10)
+            except Exception:
+                pass
+            if self.qemu.poll() is None:
+                self.qemu.kill()
+                self.qemu.wait()
+        self.dead = self.dead or "stopped"
+        if self.sock is not None:
+            self.sock.close()
+
+    # -- dom0 shell ---------------------------------------------------------------------------
+    def sh(self, script, timeout=60):
+        """Runs a busybox sh script in dom0 (for tests that set up networks, disks...)."""
+        rid = self._new_id()
+        job_dir = os.path.join(self.share, "jobs", rid)
+        os.makedirs(job_dir)
+        try:
+            with open(os.path.join(job_dir, "script"), "w") as f:
+                f.write(script)
+            self._send(f"sh {rid}")
+            msg = self._wait(rid, ("shdone",), timeout)
+            if msg is None:
+                raise HarnessError(f"dom0 script did not finish within {timeout} s")
+            with open(os.path.join(job_dir, "out"), errors="replace") as f:
+                return int(msg[2]), f.read()
+        finally:
+            self._done(rid)
+            if not self.keep_jobs:
+                shutil.rmtree(job_dir, ignore_errors=True)
+
+    # -- guests -------------------------------------------------------------------------------
+    def run(self, image, config, timeout=60.0, on_output=None):
+        """Runs one image to its shutdown. on_output(text) gets console text as it arrives.
+        Returns the result dict (see README.md)."""
+        with open(config) as f:
+            cfg_text = f.read()
+        if not os.path.isfile(image):
+            raise HarnessError(f"image {image} not found")
+        rid = self._new_id()
+        job_dir = os.path.join(self.share, "jobs", rid)
+        os.makedirs(job_dir)
+        try:
+            image_name = re.sub(r"[^A-Za-z0-9._-]", "_", os.path.basename(image)) or "image"
+            shutil.copyfile(image, os.path.join(job_dir, image_name))
+            text, name = rewrite_config(cfg_text, job_dir, f"{DOM0_SHARE}/jobs/{rid}", image_name,
+                                        f"mirage-{rid}")
+            if not re.fullmatch(r"[A-Za-z0-9._-]+", name):
+                raise HarnessError(f"unsupported domain name {name!r} in {config}")
+            with open(os.path.join(job_dir, "guest.cfg"), "w") as f:
+                f.write(text)
+            self.slots.acquire()
+            try:
+                self._claim_name(name)
+                try:
+                    return self._run_job(rid, name, job_dir, timeout, on_output)
+                finally:
+                    with self.lock:
+                        self.names.discard(name)
+            finally:
+                self.slots.release()
+        finally:
+            self._done(rid)
+            if not self.keep_jobs:
+                shutil.rmtree(job_dir, ignore_errors=True)
+
+    def _claim_name(self, name):
+        while True:
+            with self.lock:
+                if name not in self.names:
+                    self.names.add(name)
+                    return
+            time.sleep(0.05)
+
+    def _run_job(self, rid, name, job_dir, timeout, on_output):
+        console_path = os.path.join(self.share, "console", f"guest-{name}.log")
+        if os.path.exists(console_path):
+            os.unlink(console_path)
+        serial_start = os.path.getsize(self.serial_log) if os.path.exists(self.serial_log) else 0
+        lines, partial, chunks = [], None, []
+        console_fd = None
+        first_output = None
+        timed_out = False
+        destroy_sent = None
+        exit_msg = None
+
+        def pump():
+            nonlocal console_fd, first_output, partial
+            if console_fd is None:
+                try:
+                    console_fd = os.open(console_path, os.O_RDONLY)
+                except FileNotFoundError:
+                    return
+            data = os.read(console_fd, 1 << 20)
+            while data:
+                t = now() - t0
+                wall = time.time()
+                if first_output is None:
+                    first_output = t
+                text = data.decode(errors="replace")
+                chunks.append(text)
+                if on_output is not None:
+                    on_output(text)
+                for piece in text.splitlines(keepends=True):
+                    if partial is None:
+                        partial = [t, wall, ""]
+                    partial[2] += piece
+                    if piece.endswith("\n"):
+                        lines.append({"t": round(partial[0], 3), "wall": round(partial[1], 3),
+                                      "text": partial[2].rstrip("\r\n")})
+                        partial = None
+                data = os.read(console_fd, 1 << 20)
+
+        t0 = now()
+        started_wall = time.time()
+        self._send(f"run {rid} {name}")
+        try:
+            while exit_msg is None:
+                msg = self._wait(rid, ("started", "exit", "destroyed"), 0.02)
+                if msg is not None and msg[0] == "exit":
+                    exit_msg = msg
+                pump()
+                elapsed = now() - t0
+                if timeout and elapsed > timeout and destroy_sent is None:
+                    timed_out = True
+                    destroy_sent = now()
+                    self._send(f"destroy {rid} {name}")
+                if destroy_sent is not None and now() - destroy_sent > 30:
+                    raise HarnessError(f"domain {name} did not go away after xl destroy")
+            duration = now() - t0
+            pump()
+        finally:
+            if console_fd is not None:
+                os.close(console_fd)
+        if partial is not None:
+            lines.append({"t": round(partial[0], 3), "wall": round(partial[1], 3), "text": partial[2].rstrip("\r\n")})
+
+        try:
+            with open(os.path.join(job_dir, "xl.log"), errors="replace") as f:
+                xl_log = f.read()
+        except OSError:
+            xl_log = ""
+        try:
+            with open(self.serial_log, "rb") as f:
+                f.seek(serial_start)
+                hv_log = f.read().decode(errors="replace")
+        except OSError:
+            hv_log = ""
+        m = re.search(r"has shut down, reason code (\d+)", xl_log)
+        code = int(m.group(1)) if m else None
+        xl_rc = int(exit_msg[2])
+        if timed_out:
+            result, exit_code, message = "timeout", EXIT_TIMEOUT, f"guest did not shut down within {timeout} s; destroyed"
+        elif code is not None:
+            result, exit_code = REASONS.get(code, (f"reason-{code}", EXIT_OTHER))
+            message = None if exit_code == EXIT_POWEROFF else f"guest shut down with reason {result}"
+        elif "has been destroyed" in xl_log:
+            result, exit_code, message = "destroyed", EXIT_OTHER, "guest was destroyed from outside the harness"
+        else:
+            result, exit_code = "create_failed", EXIT_CREATE
+            message = f"xl create failed (status {xl_rc}):\n{xl_log.strip()}"
+        return {
+            "id": int(rid), "name": name, "result": result, "exit_code": exit_code,
+            "shutdown_reason_code": code, "message": message,
+            "first_output_s": None if first_output is None else round(first_output, 3),
+            "duration_s": round(duration, 3), "started_at": round(started_wall, 3),
+            "console": "".join(chunks), "lines": lines,
+            "xl_log": xl_log, "hypervisor_log": hv_log,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Server: a line protocol over a unix socket. Each request is one JSON object on one line; the
+# server answers with JSON lines, the last one having "event": "result" (or "error").
+
+def serve_connection(h, conn, stop_event):
+    f = conn.makefile("rwb")
+
+    def send(obj):
+        f.write(json.dumps(obj).encode() + b"\n")
+        f.flush()
+
+    try:
+        for raw in f:
+            try:
+                req = json.loads(raw)
+                op = req.get("op")
+                if op == "run":
+                    stream = bool(req.get("stream"))
+                    t0 = now()
+                    cb = (lambda text: send({"event": "console", "t": round(now() - t0, 3), "data": text})) \
+                        if stream else None
+                    res = h.run(req["image"], req["config"], float(req.get("timeout") or 60), cb)
+                    send(dict(res, event="result"))
+                elif op == "ping":
+                    send({"event": "result", "exit_code": 0, "ping_s": round(h.ping(), 4),
+                          "boot_s": round(h.boot_seconds, 2)})
+                elif op == "sh":
+                    rc, out = h.sh(req["script"], float(req.get("timeout") or 60))
+                    send({"event": "result", "exit_code": rc, "output": out})
+                elif op == "shutdown":
+                    send({"event": "result", "exit_code": 0})
+                    stop_event.set()
+                    return
+                else:
+                    send({"event": "error", "exit_code": EXIT_HARNESS, "message": f"unknown op {op!r}"})
+            except HarnessError as e:
+                send({"event": "error", "exit_code": EXIT_HARNESS, "message": str(e)})
+            except (KeyError, ValueError, OSError) as e:
+                send({"event": "error", "exit_code": EXIT_HARNESS, "message": f"bad request: {e!r}"})
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    finally:
+        try:
+            f.close()
+            conn.close()
+        except OSError:
+            pass
+
+
+def cmd_serve(args):
+    h = Harness(args.dir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
+                parallel=args.parallel, keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot)
+    sock_path = os.path.abspath(args.socket or os.path.join(args.dir, "harness.sock"))
+    os.makedirs(args.dir, exist_ok=True)
+    if os.path.exists(sock_path):
+        os.unlink(sock_path)
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        srv.bind(sock_path)
+    except OSError as e:
+        print(f"xen-harness: cannot listen on {sock_path}: {e} (use --socket with a shorter path)", file=sys.stderr)
+        return EXIT_HARNESS
+    stop_event = threading.Event()
+    for s in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(s, lambda *_: stop_event.set())
+    try:
+        h.start()
+    except HarnessError as e:
+        print(f"xen-harness: {e}", file=sys.stderr)
+        srv.close()
+        os.unlink(sock_path)
+        return EXIT_HARNESS
+    srv.listen(64)
+    srv.settimeout(0.2)
+    print(json.dumps({"event": "ready", "socket": sock_path, "boot_s": round(h.boot_seconds, 2),
+                      "pid": os.getpid()}), flush=True)
+    try:
+        while not stop_event.is_set() and not h.dead:
+            try:
+                conn, _ = srv.accept()
+            except socket.timeout:
+                continue
+            conn.settimeout(None)
+            threading.Thread(target=serve_connection, args=(h, conn, stop_event), daemon=True).start()
+    finally:
+        srv.close()
+        if os.path.exists(sock_path):
+            os.unlink(sock_path)
+        dead = h.dead
+        h.stop()
+    if dead:
+        print(f"xen-harness: {dead}\n{h.serial_tail()}", file=sys.stderr)
+        return EXIT_HARNESS
+    return 0
+
+
+def cmd_start(args):
+    os.makedirs(args.dir, exist_ok=True)
+    log_path = os.path.join(args.dir, "serve.log")
+    cmd = [sys.executable, os.path.abspath(__file__), "serve", "--dir", args.dir,
+           "--smp", str(args.smp), "--memory", str(args.memory), "--dom0-mem", str(args.dom0_mem),
+           "--parallel", str(args.parallel)]
+    if args.socket:
+        cmd += ["--socket", args.socket]
+    if args.keep_jobs:
+        cmd.append("--keep-jobs")
+    if args.verbose_boot:
+        cmd.append("--verbose-boot")
+    with open(log_path, "wb") as log:
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                             start_new_session=True)
+    with open(os.path.join(args.dir, "serve.pid"), "w") as f:
+        f.write(f"{p.pid}\n")
+    while True:
+        with open(log_path, errors="replace") as f:
+            text = f.read()
+        for line in text.splitlines():
+            if line.startswith('{"event": "ready"'):
+                print(line)
+                return 0
+        if p.poll() is not None:
+            sys.stderr.write(text)
+            return p.returncode or EXIT_HARNESS
+        time.sleep(0.1)
+
+
+def cmd_stop(args):
+    sock_path = args.socket or os.path.join(args.dir, "harness.sock")
+    pid_path = os.path.join(args.dir, "serve.pid")
+    try:
+        request(sock_path, {"op": "shutdown"})
+    except OSError:
+        pass
+    try:
+        pid = int(open(pid_path).read())
+    except (OSError, ValueError):
+        return 0
+    for _ in range(300):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGTERM)
+    os.unlink(pid_path)
+    return 0
+
+
+def request(sock_path, req, on_event=None):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect(sock_path)
+    f = s.makefile("rwb")
+    f.write(json.dumps(req).encode() + b"\n")
+    f.flush()
+    for raw in f:
+        ev = json.loads(raw)
+        if ev.get("event") in ("result", "error"):
+            s.close()
+            return ev
+        if on_event is not None:
+            on_event(ev)
+    s.close()
+    raise OSError("the harness closed the connection")
+
+
+def cmd_client(args):
+    try:
+        if args.op == "run":
+            req = {"op": "run", "image": os.path.abspath(args.image), "config": os.path.abspath(args.config),
+                   "timeout": args.timeout, "stream": args.stream}
+            ev = request(args.socket, req, lambda e: (sys.stderr.write(e["data"]), sys.stderr.flush()))
+        elif args.op == "sh":
+            script = open(args.script).read() if args.script != "-" else sys.stdin.read()
+            ev = request(args.socket, {"op": "sh", "script": script, "timeout": args.timeout})
+        else:
+            ev = request(args.socket, {"op": args.op})
+    except OSError as e:
+        print(f"xen-harness: cannot talk to {args.socket}: {e} (is `harness.py serve` running?)", file=sys.stderr)
+        return EXIT_HARNESS
+    print(json.dumps(ev, indent=None if args.compact else 2))
+    if ev.get("message"):
+        print(f"xen-harness: {ev['message']}", file=sys.stderr)
+    return int(ev.get("exit_code", EXIT_HARNESS))
+
+
+def cmd_run(args):
+    workdir = args.workdir or tempfile.mkdtemp(prefix="mirage-xen-")
+    h = Harness(workdir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
+                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_HARNESS))
+    try:
+        h.start()
+        print(f"xen-harness: Xen + dom0 up in {h.boot_seconds:.1f} s", file=sys.stderr, flush=True)
+
+        def out(text):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+        res = h.run(args.image, args.config, args.timeout, out)
+        if res["console"] and not res["console"].endswith("\n"):
+            out("\n")
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump(dict(res, boot_s=round(h.boot_seconds, 3)), f, indent=2)
+        msg = f"xen-harness: {res['result']} (exit {res['exit_code']}); first output after " \
+              f"{res['first_output_s']} s, done after {res['duration_s']} s"
+        print(msg, file=sys.stderr)
+        if res["message"] and res["exit_code"] != 0:
+            print(f"xen-harness: {res['message']}", file=sys.stderr)
+            if res["result"] in ("crash", "timeout") and res["hypervisor_log"].strip():
+                print("--- Xen/dom0 serial output during the run:\n" + res["hypervisor_log"].rstrip(), file=sys.stderr)
+        return res["exit_code"]
+    except HarnessError as e:
+        print(f"xen-harness: {e}", file=sys.stderr)
+        return EXIT_HARNESS
+    except KeyboardInterrupt:
+        return EXIT_HARNESS
+    finally:
+        h.stop()
+        if not args.workdir and not args.keep_jobs:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    def vm_opts(p):
+        p.add_argument("--smp", type=int, default=2, help="vCPUs of the emulated machine (default 2)")
+        p.add_argument("--memory", type=int, default=2048, help="MiB of the emulated machine (default 2048)")
+        p.add_argument("--dom0-mem", type=int, default=512, help="MiB for dom0 (default 512)")
+        p.add_argument("--keep-jobs", action="store_true", help="keep each job's files in WORKDIR/share/jobs")
+        p.add_argument("--verbose-boot", action="store_true", help="dom0 kernel messages in serial.log")
+
+    p = sub.add_parser("run", help="boot, run one image, stop")
+    p.add_argument("image")
+    p.add_argument("config")
+    p.add_argument("--timeout", type=float, default=60)
+    p.add_argument("--json", help="write the result (see README) to this file")
+    p.add_argument("--workdir", help="keep QEMU's files (serial.log, share/) here")
+    vm_opts(p)
+    p.set_defaults(fn=cmd_run)
+
+    for name, fn in (("serve", cmd_serve), ("start", cmd_start)):
+        p = sub.add_parser(name, help="boot and serve requests" + (" in the background" if name == "start" else ""))
+        p.add_argument("--dir", required=True, help="work directory (serial.log, share/, harness.sock)")
+        p.add_argument("--socket", help="unix socket path (default DIR/harness.sock)")
+        p.add_argument("--parallel", type=int, default=1, help="guests run at the same time (default 1)")
+        vm_opts(p)
+        p.set_defaults(fn=fn)
+
+    p = sub.add_parser("stop", help="stop a server started with start")
+    p.add_argument("--dir", required=True)
+    p.add_argument("--socket")
+    p.set_defaults(fn=cmd_stop)
+
+    p = sub.add_parser("client", help="send one request to a server")
+    p.add_argument("--socket", required=True)
+    p.add_argument("--compact", action="store_true", help="one-line JSON")
+    csub = p.add_subparsers(dest="op", required=True)
+    c = csub.add_parser("run")
+    c.add_argument("image")
+    c.add_argument("config")
+    c.add_argument("--timeout", type=float, default=60)
+    c.add_argument("--stream", action="store_true", help="copy the console to stderr as it arrives")
+    c = csub.add_parser("sh")
+    c.add_argument("script", help="file with a busybox sh script for dom0, or - for stdin")
+    c.add_argument("--timeout", type=float, default=60)
+    csub.add_parser("ping")
+    csub.add_parser("shutdown")
+    p.set_defaults(fn=cmd_client)
+
+    args = ap.parse_args(argv)
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,463 @@
+#!/usr/bin/env python3
+"""Fetches the pinned Debian packages and builds the boot files of the Xen test harness.
+
+Run through eng/xen/setup.sh. Standard library only. Everything goes to the cache directory
+(default ${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen):
+
+  debs/            the downloaded .deb files (apt-get download PACKAGE=VERSION)
+  stage-<hash>/    all of them unpacked with dpkg-deb -x (nothing is installed on the host)
+  out/xen          the hypervisor (multiboot ELF, QEMU -kernel loads it)
+  out/vmlinux      the dom0 kernel, taken out of the bzImage so Xen need not decompress it
+  out/dom0.cpio.gz the dom0 initramfs (busybox, the Xen toolstack, modules, eng/xen/dom0/*)
+  out/manifest.json what the harness reads: paths, versions and the hash of the inputs
+
+The outputs are rebuilt only when an input changes (packages.lock, this file, eng/xen/dom0/*).
+"""
+import gzip
+import hashlib
+import io
+import json
+import lzma
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LOCK = os.path.join(HERE, "packages.lock")
+DOM0 = os.path.join(HERE, "dom0")
+
+XEN_BIN = "usr/lib/xen-4.17/bin"
+# Toolstack binaries copied into dom0 (from xen-utils-4.17); their libraries follow from DT_NEEDED.
+XEN_TOOLS = ["xl", "xenstored", "xenconsoled", "xen-init-dom0", "xenconsole"]
+# Libraries loaded with dlopen, so not in any DT_NEEDED: glibc's pthread_cancel needs libgcc_s
+# (without it xl aborts on exit).
+DLOPEN_LIBS = ["libgcc_s.so.1"]
+# Kernel modules loaded by dom0 /init, in this order after their dependencies:
+#  - Xen dom0 devices:     xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs
+#  - host <-> dom0 channel: virtio_pci, 9pnet_virtio and 9p (the shared directory),
+#                          virtio_console (the control port)
+#  - guest devices:        bridge (xenbr0), loop, xen-netback, xen-blkback
+MODULES = ["xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xenfs",
+           "virtio_pci", "virtio_console", "9pnet_virtio", "9p",
+           "bridge", "loop", "xen-netback", "xen-blkback"]
+
+
+def cache_dir():
+    base = os.environ.get("MIRAGE_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "mirage")
+    return os.path.join(base, "xen")
+
+
+def out_dir():
+    return os.path.join(cache_dir(), "out")
+
+
+def read_lock():
+    pins = []
+    with open(LOCK) as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                pkg, ver = line.split()
+                pins.append((pkg, ver))
+    return pins
+
+
+def inputs_hash():
+    """Hash of everything the outputs are built from; the harness compares it to the manifest."""
+    h = hashlib.sha256()
+    files = [LOCK, os.path.abspath(__file__)]
+    for root, dirs, names in os.walk(DOM0):
+        dirs.sort()
+        files += [os.path.join(root, n) for n in sorted(names)]
+    for path in files:
+        h.update(os.path.relpath(path, HERE).encode() + b"\0")
+        with open(path, "rb") as f:
+            h.update(f.read())
+        h.update(b"\0%o\0" % (os.stat(path).st_mode & 0o111))
+    return h.hexdigest()
+
+
+def log(msg):
+    print(f"xen-setup: {msg}", flush=True)
+
+
+def die(msg):
+    print(f"xen-setup: error: {msg}", file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Debian packages
+
+def deb_file(pkg, ver):
+    return os.path.join(cache_dir(), "debs", f"{pkg}_{ver.replace(':', '%3a')}_amd64.deb")
+
+
+def apt_download(pins, dest):
+    tmp = tempfile.mkdtemp(dir=dest, prefix=".dl-")
+    try:
+        # apt drops privileges to _apt for downloads; let it write into the temp dir.
+        os.chmod(tmp, 0o777)
+        r = subprocess.run(["apt-get", "download", "-q"] + [f"{p}={v}" for p, v in pins],
+                           cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            return r.stdout
+        for pkg, ver in pins:
+            got = [n for n in os.listdir(tmp) if n.startswith(pkg + "_") and n.endswith(".deb")]
+            if len(got) != 1:
+                return f"apt-get download did not produce {pkg}_*.deb"
+            os.replace(os.path.join(tmp, got[0]), deb_file(pkg, ver))
+        return None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def fetch(pins):
+    dest = os.path.join(cache_dir(), "debs")
+    os.makedirs(dest, exist_ok=True)
+    missing = [(p, v) for p, v in pins if not os.path.exists(deb_file(p, v))]
+    if not missing:
+        return
+    log("downloading " + " ".join(p for p, _ in missing))
+    err = apt_download(missing, dest)
+    if err is not None:
+        log("apt-get download failed; running apt-get update and retrying")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        err = apt_download(missing, dest)
+    if err is None:
+        return
+    gone = []
+    for pkg, ver in missing:
+        r = subprocess.run(["apt-cache", "show", f"{pkg}={ver}"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        if r.returncode != 0:
+            avail = subprocess.run(["apt-cache", "madison", pkg], stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True).stdout.strip()
+            gone.append(f"  {pkg}={ver} is not on the mirror; available now:\n"
+                        + ("\n".join("    " + l for l in avail.splitlines()) or "    (none)"))
+    if gone:
+        die("pinned packages are no longer available:\n" + "\n".join(gone)
+            + f"\nUpdate {os.path.relpath(LOCK)} to a listed version and rerun eng/xen/setup.sh.")
+    die("apt-get download failed:\n" + err)
+
+
+def unpack(pins, lock_hash):
+    stage = os.path.join(cache_dir(), f"stage-{lock_hash[:16]}")
+    if os.path.exists(os.path.join(stage, ".done")):
+        return stage
+    for old in os.listdir(cache_dir()):
+        if old.startswith("stage-"):
+            shutil.rmtree(os.path.join(cache_dir(), old), ignore_errors=True)
+    log("unpacking packages")
+    os.makedirs(stage)
+    for pkg, ver in pins:
+        subprocess.run(["dpkg-deb", "-x", deb_file(pkg, ver), stage], check=True)
+    open(os.path.join(stage, ".done"), "w").close()
+    return stage
+
+
+# ---------------------------------------------------------------------------------------------
+# ELF helpers (64-bit little endian only: everything here is amd64)
+
+def elf_sections(data):
+    if data[:4] != b"\x7fELF" or data[4] != 2:
+        return None
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+    secs = []
+    for i in range(shnum):
+        name, typ, _flags, _addr, off, size, link = struct.unpack_from("<IIQQQQI", data, shoff + i * shentsize)
+        secs.append((name, typ, off, size, link))
+    stroff = secs[shstrndx][2]
+
+    def cstr(off):
+        return data[off:data.index(b"\0", off)].decode()
+
+    return [(cstr(stroff + n), t, o, s, l) for n, t, o, s, l in secs]
+
+
+def elf_needed(path):
+    """DT_NEEDED entries and the PT_INTERP of a dynamic ELF file."""
+    with open(path, "rb") as f:
+        data = f.read()
+    secs = elf_sections(data)
+    if secs is None:
+        return [], None
+    needed, interp = [], None
+    for name, typ, off, size, link in secs:
+        if typ == 6:  # SHT_DYNAMIC
+            strtab = secs[link][2]
+            for i in range(0, size, 16):
+                tag, val = struct.unpack_from("<qQ", data, off + i)
+                if tag == 0:
+                    break
+                if tag == 1:  # DT_NEEDED
+                    needed.append(data[strtab + val:data.index(b"\0", strtab + val)].decode())
+        elif name == ".interp":
+            interp = data[off:off + size].rstrip(b"\0").decode()
+    return needed, interp
+
+
+def modinfo(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    for name, _t, off, size, _l in elf_sections(data):
+        if name == ".modinfo":
+            info = {}
+            for item in data[off:off + size].split(b"\0"):
+                if b"=" in item:
+                    k, v = item.decode().split("=", 1)
+                    info.setdefault(k, v)
+            return info
+    return {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs
+
+def extract_vmlinux(bzimage):
+    """The ELF kernel inside a bzImage, as Xen's own bzImage loader would decompress it."""
+    with open(bzimage, "rb") as f:
+        data = f.read()
+    if data[0x202:0x206] != b"HdrS":
+        die(f"{bzimage} is not a bzImage")
+    setup_sects = data[0x1F1] or 4
+    payload_offset, payload_length = struct.unpack_from("<II", data, 0x248)
+    start = (setup_sects + 1) * 512 + payload_offset
+    payload = data[start:start + payload_length]
+    if payload[:6] == b"\xfd7zXZ\0":
+        elf = lzma.LZMADecompressor(format=lzma.FORMAT_XZ).decompress(payload)
+    elif payload[:2] == b"\x1f\x8b":
+        elf = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(payload)
+    else:
+        die(f"unsupported kernel compression in {bzimage} (magic {payload[:6].hex()})")
+    if elf[:4] != b"\x7fELF":
+        die(f"the payload of {bzimage} is not an ELF file")
+    return elf
+
+
+class Cpio:
+    """A deterministic newc archive: fixed owner and mtime, entries sorted by path."""
+
+    def __init__(self):
+        self.entries = {}  # path -> (mode, data, rdev)
+
+    def dir(self, path):
+        path = path.strip("/")
+        while path and path not in self.entries:
+            self.entries[path] = (0o040755, b"", (0, 0))
+            path = os.path.dirname(path)
+
+    def file(self, path, data, mode=0o644):
+        path = path.strip("/")
+        self.dir(os.path.dirname(path))
+        self.entries[path] = (0o100000 | mode, data, (0, 0))
+
+    def symlink(self, path, target):
+        path = path.strip("/")
+        self.dir(os.path.dirname(path))
+        self.entries[path] = (0o120777, target.encode(), (0, 0))
+
+    def chardev(self, path, major, minor):
+        path = path.strip("/")
+        self.dir(os.path.dirname(path))
+        self.entries[path] = (0o020600, b"", (major, minor))
+
+    def bytes(self):
+        out = io.BytesIO()
+
+        def put(name, mode, data, rdev, ino):
+            nb = name.encode() + b"\0"
+            hdr = "070701" + "".join("%08X" % v for v in (
+                ino, mode, 0, 0, 2 if mode & 0o040000 else 1, 0, len(data), 0, 0,
+                rdev[0], rdev[1], len(nb), 0))
+            out.write(hdr.encode() + nb)
+            out.write(b"\0" * (-(110 + len(nb)) % 4))
+            out.write(data)
+            out.write(b"\0" * (-len(data) % 4))
+
+        for ino, path in enumerate(sorted(self.entries), 1):
+            mode, data, rdev = self.entries[path]
+            put(path, mode, data, rdev, ino)
+        put("TRAILER!!!", 0, b"", (0, 0), 0)
+        return out.getvalue()
+
+
+def add_from_stage(cpio, stage, rel):
+    """Copies stage/rel into the archive, following symlinks (both the link and its target)."""
+    rel = rel.strip("/")
+    src = os.path.join(stage, rel)
+    if rel in cpio.entries:
+        return
+    # Resolve symlinked parent directories first (e.g. /lib64 in some layouts).
+    parent = os.path.dirname(rel)
+    if parent and os.path.islink(os.path.join(stage, parent)):
+        target = os.path.normpath(os.path.join(os.path.dirname(parent), os.readlink(os.path.join(stage, parent))))
+        add_from_stage(cpio, stage, parent)
+        return add_from_stage(cpio, stage, os.path.join(target, os.path.basename(rel)))
+    if os.path.islink(src):
+        link = os.readlink(src)
+        cpio.symlink(rel, link)
+        target = link.lstrip("/") if link.startswith("/") else os.path.normpath(os.path.join(parent, link))
+        add_from_stage(cpio, stage, target)
+    elif os.path.isdir(src):
+        cpio.dir(rel)
+    elif os.path.isfile(src):
+        with open(src, "rb") as f:
+            cpio.file(rel, f.read(), os.stat(src).st_mode & 0o777)
+    else:
+        die(f"{rel} is missing from the unpacked packages")
+
+
+LIB_DIRS = ["lib/x86_64-linux-gnu", "usr/lib/x86_64-linux-gnu", "lib", "usr/lib"]
+
+
+def add_elf_with_libs(cpio, stage, rel, seen):
+    add_from_stage(cpio, stage, rel)
+    needed, interp = elf_needed(os.path.realpath(os.path.join(stage, rel)))
+    if interp and interp not in seen:
+        seen.add(interp)
+        add_from_stage(cpio, stage, interp)
+    for lib in needed:
+        if lib in seen:
+            continue
+        seen.add(lib)
+        for d in LIB_DIRS:
+            if os.path.lexists(os.path.join(stage, d, lib)):
+                add_elf_with_libs(cpio, stage, os.path.join(d, lib), seen)
+                break
+        else:
+            die(f"{lib} (needed by {rel}) is in none of the pinned packages; add its package to packages.lock")
+
+
+def module_order(stage, kver):
+    """Paths of MODULES and their dependencies (from .modinfo depends=), dependencies first."""
+    root = os.path.join(stage, "lib/modules", kver)
+    by_name = {}
+    for d, _dirs, names in os.walk(root):
+        for n in names:
+            if n.endswith(".ko"):
+                by_name[n[:-3].replace("-", "_")] = os.path.relpath(os.path.join(d, n), stage)
+    order, state = [], {}
+
+    def visit(name):
+        name = name.replace("-", "_")
+        if state.get(name) == "done":
+            return
+        if name not in by_name:
+            die(f"kernel module {name} not found under lib/modules/{kver}")
+        state[name] = "done"
+        deps = modinfo(os.path.join(stage, by_name[name])).get("depends", "")
+        for dep in filter(None, deps.split(",")):
+            visit(dep)
+        order.append(by_name[name])
+
+    for m in MODULES:
+        visit(m)
+    return order
+
+
+def build_initrd(stage, kver):
+    cpio = Cpio()
+    for d in ["proc", "sys", "dev", "tmp", "run", "mnt/host", "etc", "root",
+              "var/log/xen/console", "var/lib/xen", "var/lib/xenstored", "var/lock"]:
+        cpio.dir(d)
+    cpio.symlink("var/run", "../run")
+    cpio.chardev("dev/console", 5, 1)
+    cpio.chardev("dev/null", 1, 3)
+
+    # busybox and its applets, as symlinks in /bin
+    add_from_stage(cpio, stage, "bin/busybox")
+    applets = subprocess.run([os.path.join(stage, "bin/busybox"), "--list"], check=True,
+                             stdout=subprocess.PIPE, text=True).stdout.split()
+    for a in applets:
+        if a != "busybox" and "/" not in a:
+            cpio.symlink(f"bin/{a}", "busybox")
+
+    seen = set()
+    for lib in DLOPEN_LIBS:
+        add_elf_with_libs(cpio, stage, next(f"{d}/{lib}" for d in LIB_DIRS
+                                            if os.path.lexists(os.path.join(stage, d, lib))), seen)
+    for tool in XEN_TOOLS:
+        add_elf_with_libs(cpio, stage, f"{XEN_BIN}/{tool}", seen)
+    # xenstore-read, -write, ... are hard links to one multi-call binary: link them to it.
+    add_elf_with_libs(cpio, stage, "usr/bin/xenstore", seen)
+    ino = os.stat(os.path.join(stage, "usr/bin/xenstore")).st_ino
+    for n in sorted(os.listdir(os.path.join(stage, "usr/bin"))):
+        st = os.lstat(os.path.join(stage, "usr/bin", n))
+        if n.startswith("xenstore-") and st.st_ino == ino:
+            cpio.symlink(f"usr/bin/{n}", "xenstore")
+
+    mods = module_order(stage, kver)
+    for m in mods:
+        add_from_stage(cpio, stage, m)
+    cpio.file("etc/mirage/modules", "".join(f"/{m}\n" for m in mods).encode())
+
+    # Our own files: dom0/init -> /init, dom0/etc/... -> /etc/..., dom0/bin/... -> /bin/...
+    for root, dirs, names in os.walk(DOM0):
+        dirs.sort()
+        for n in sorted(names):
+            src = os.path.join(root, n)
+            rel = os.path.relpath(src, DOM0)
+            with open(src, "rb") as f:
+                cpio.file(rel, f.read(), 0o755 if os.access(src, os.X_OK) else 0o644)
+    return gzip.compress(cpio.bytes(), compresslevel=6, mtime=0)
+
+
+def write_atomic(path, data):
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def main():
+    pins = read_lock()
+    h = inputs_hash()
+    out = out_dir()
+    manifest_path = os.path.join(out, "manifest.json")
+    try:
+        with open(manifest_path) as f:
+            m = json.load(f)
+        if m.get("inputs") == h and all(os.path.exists(m[k]) for k in ("xen", "kernel", "initrd")):
+            log(f"up to date: {out}")
+            return
+    except (OSError, ValueError, KeyError):
+        pass
+
+    fetch(pins)
+    lock_hash = hashlib.sha256(open(LOCK, "rb").read()).hexdigest()
+    stage = unpack(pins, lock_hash)
+    os.makedirs(out, exist_ok=True)
+    versions = dict(pins)
+
+    kvers = sorted(os.listdir(os.path.join(stage, "lib/modules")))
+    if len(kvers) != 1:
+        die(f"expected one kernel in packages.lock, found {kvers}")
+    kver = kvers[0]
+
+    log("building xen, vmlinux and dom0.cpio.gz")
+    with gzip.open(os.path.join(stage, "boot/xen-4.17-amd64.gz")) as f:
+        write_atomic(os.path.join(out, "xen"), f.read())
+    write_atomic(os.path.join(out, "vmlinux"), extract_vmlinux(os.path.join(stage, f"boot/vmlinuz-{kver}")))
+    write_atomic(os.path.join(out, "dom0.cpio.gz"), build_initrd(stage, kver))
+
+    manifest = {
+        "inputs": h,
+        "xen": os.path.join(out, "xen"),
+        "kernel": os.path.join(out, "vmlinux"),
+        "initrd": os.path.join(out, "dom0.cpio.gz"),
+        "kernel_release": kver,
+        "xen_version": versions.get("xen-hypervisor-4.17-amd64"),
+        "packages": versions,
+    }
+    write_atomic(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
+    log(f"built {out}")
+
+
+if __name__ == "__main__":
+    main()
