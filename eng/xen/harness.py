@@ -141,12 +141,13 @@ class Harness:
     """Boots Xen + dom0 under QEMU and runs guest images in it; thread safe."""
 
     def __init__(self, workdir, smp=2, memory=2048, dom0_mem=512, parallel=1, keep_jobs=False,
-                 boot_timeout=180, verbose_boot=False):
+                 boot_timeout=180, verbose_boot=False, xen_args=""):
         self.workdir = os.path.abspath(workdir)
         self.share = os.path.join(self.workdir, "share")
         self.serial_log = os.path.join(self.workdir, "serial.log")
         self.smp, self.memory, self.dom0_mem = smp, memory, dom0_mem
         self.keep_jobs, self.boot_timeout, self.verbose_boot = keep_jobs, boot_timeout, verbose_boot
+        self.xen_args = xen_args
         self.slots = threading.BoundedSemaphore(parallel)
         self.lock = threading.Lock()
         self.names = set()
@@ -168,7 +169,8 @@ class Harness:
             os.makedirs(os.path.join(self.share, d))
         host_end, qemu_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         xen_args = (f"console=com1 com1=115200,8n1 dom0_mem={self.dom0_mem}M,max:{self.dom0_mem}M "
-                    f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all noreboot")
+                    f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all noreboot bootscrub=0 "
+                    f"{self.xen_args}").strip()
         dom0_args = "console=hvc0" + ("" if self.verbose_boot else " quiet")
         esc = lambda p: p.replace(",", ",,")  # noqa: E731  (multiboot module list separator)
         cmd = ["qemu-system-x86_64", "-M", "q35", "-accel", "tcg,thread=multi", "-cpu", "max",
@@ -530,7 +532,8 @@ def serve_connection(h, conn, stop_event):
 
 def cmd_serve(args):
     h = Harness(args.dir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
-                parallel=args.parallel, keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot)
+                parallel=args.parallel, keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot,
+                xen_args=args.xen_args)
     sock_path = os.path.abspath(args.socket or os.path.join(args.dir, "harness.sock"))
     os.makedirs(args.dir, exist_ok=True)
     if os.path.exists(sock_path):
@@ -587,6 +590,8 @@ def cmd_start(args):
         cmd.append("--keep-jobs")
     if args.verbose_boot:
         cmd.append("--verbose-boot")
+    if args.xen_args:
+        cmd += ["--xen-args", args.xen_args]
     with open(log_path, "wb") as log:
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                              start_new_session=True)
@@ -668,7 +673,7 @@ def cmd_client(args):
 def cmd_run(args):
     workdir = args.workdir or tempfile.mkdtemp(prefix="mirage-xen-")
     h = Harness(workdir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
-                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot)
+                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot, xen_args=args.xen_args)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_HARNESS))
     try:
         h.start()
@@ -713,6 +718,7 @@ def main(argv=None):
         p.add_argument("--dom0-mem", type=int, default=512, help="MiB for dom0 (default 512)")
         p.add_argument("--keep-jobs", action="store_true", help="keep each job's files in WORKDIR/share/jobs")
         p.add_argument("--verbose-boot", action="store_true", help="dom0 kernel messages in serial.log")
+        p.add_argument("--xen-args", default="", help="extra Xen command line options")
 
     p = sub.add_parser("run", help="boot, run one image, stop")
     p.add_argument("image")

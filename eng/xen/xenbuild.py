@@ -126,7 +126,8 @@ def fetch(pins):
     err = apt_download(missing, dest)
     if err is not None:
         log("apt-get download failed; running apt-get update and retrying")
-        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False)
         err = apt_download(missing, dest)
     if err is None:
         return
@@ -380,8 +381,10 @@ def build_initrd(stage, kver):
 
     seen = set()
     for lib in DLOPEN_LIBS:
-        add_elf_with_libs(cpio, stage, next(f"{d}/{lib}" for d in LIB_DIRS
-                                            if os.path.lexists(os.path.join(stage, d, lib))), seen)
+        found = [f"{d}/{lib}" for d in LIB_DIRS if os.path.lexists(os.path.join(stage, d, lib))]
+        if not found:
+            die(f"{lib} is in none of the pinned packages; add its package to packages.lock")
+        add_elf_with_libs(cpio, stage, found[0], seen)
     for tool in XEN_TOOLS:
         add_elf_with_libs(cpio, stage, f"{XEN_BIN}/{tool}", seen)
     # xenstore-read, -write, ... are hard links to one multi-call binary: link them to it.
