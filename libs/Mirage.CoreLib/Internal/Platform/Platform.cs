@@ -1,0 +1,62 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Internal.Platform
+{
+    /// <summary>
+    /// The platform interface: everything the core library needs from the machine, as a handful
+    /// of C symbols that each target binding provides (packs/Mirage.Runtime.Xen for x86_64 Xen,
+    /// packs/Mirage.Runtime.Arm for ARM). Deliberately small, in the spirit of Solo5: console
+    /// bytes out, two clocks, block until a deadline or an event, memory bounds, entropy, the boot
+    /// command line, and exit. Everything else (scheduling, timers, formatting) is C# here.
+    /// </summary>
+    internal static unsafe class Platform
+    {
+        /// <summary>Writes UTF-8 bytes to the platform console; returns when they are handed over.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_console_write")]
+        internal static extern void ConsoleWrite(byte* utf8, nint length);
+
+        /// <summary>Nanoseconds since an arbitrary point before boot; never goes backwards.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_monotonic_ns")]
+        internal static extern long MonotonicNanoseconds();
+
+        /// <summary>Wall-clock nanoseconds since 1970-01-01T00:00:00Z (0 when the platform has no wall clock).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_wall_ns")]
+        internal static extern long WallNanoseconds();
+
+        /// <summary>
+        /// Blocks the CPU until <paramref name="deadlineNs"/> (monotonic) or until a device event
+        /// arrives, whichever comes first. Returns at once when an event is already pending.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_block")]
+        internal static extern void Block(long deadlineNs);
+
+        /// <summary>Start and end (exclusive) of the memory the heap may use.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_heap_start")]
+        internal static extern byte* HeapStart();
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_heap_end")]
+        internal static extern byte* HeapEnd();
+
+        /// <summary>64 bits of the best entropy the platform has (hardware RNG, else timer jitter).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_entropy")]
+        internal static extern ulong Entropy();
+
+        /// <summary>The boot command line as NUL-terminated UTF-8 (never null; empty when there is none).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_cmdline")]
+        internal static extern byte* CommandLine();
+
+        /// <summary>Ends the unikernel: 0 is a clean poweroff, anything else a crash. Does not return.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_exit")]
+        internal static extern void Exit(int code);
+    }
+}

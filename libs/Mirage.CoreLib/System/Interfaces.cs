@@ -1,0 +1,93 @@
+namespace System
+{
+    public interface IDisposable { void Dispose(); }
+    public interface IAsyncDisposable { System.Threading.Tasks.ValueTask DisposeAsync(); }
+    public interface IEquatable<T> { bool Equals(T other); }
+    public interface IComparable { int CompareTo(object obj); }
+    public interface IComparable<in T> { int CompareTo(T other); }
+    public interface ICloneable { object Clone(); }
+    public interface IFormatProvider { object GetFormat(Type formatType); }
+    public interface IFormattable { string ToString(string format, IFormatProvider formatProvider); }
+    public interface ISpanFormattable : IFormattable
+    {
+        bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider provider);
+    }
+    public interface IObservable<out T> { IDisposable Subscribe(IObserver<T> observer); }
+    public interface IObserver<in T> { void OnNext(T value); void OnError(Exception error); void OnCompleted(); }
+}
+
+namespace System.Collections
+{
+    public interface IEnumerable { IEnumerator GetEnumerator(); }
+    public interface IEnumerator { object Current { get; } bool MoveNext(); void Reset(); }
+    public interface ICollection : IEnumerable { int Count { get; } }
+    public interface IList : ICollection { object this[int index] { get; set; } }
+    public interface IDictionary : ICollection { object this[object key] { get; set; } }
+    public interface IEqualityComparer { bool Equals(object x, object y); int GetHashCode(object obj); }
+    public interface IComparer { int Compare(object x, object y); }
+}
+
+namespace System.Collections.Generic
+{
+    public interface IEnumerable<out T> : IEnumerable { new IEnumerator<T> GetEnumerator(); }
+    public interface IEnumerator<out T> : IDisposable, IEnumerator { new T Current { get; } }
+    public interface IAsyncEnumerable<out T> { IAsyncEnumerator<T> GetAsyncEnumerator(System.Threading.CancellationToken cancellationToken = default); }
+    public interface IAsyncEnumerator<out T> : IAsyncDisposable { T Current { get; } System.Threading.Tasks.ValueTask<bool> MoveNextAsync(); }
+    public interface ICollection<T> : IEnumerable<T>
+    {
+        int Count { get; }
+        bool IsReadOnly { get; }
+        void Add(T item);
+        void Clear();
+        bool Contains(T item);
+        void CopyTo(T[] array, int arrayIndex);
+        bool Remove(T item);
+    }
+    public interface IList<T> : ICollection<T>
+    {
+        T this[int index] { get; set; }
+        int IndexOf(T item);
+        void Insert(int index, T item);
+        void RemoveAt(int index);
+    }
+    public interface IReadOnlyCollection<out T> : IEnumerable<T> { int Count { get; } }
+    public interface IReadOnlyList<out T> : IReadOnlyCollection<T> { T this[int index] { get; } }
+    public interface ISet<T> : ICollection<T> { new bool Add(T item); }
+    public interface IReadOnlySet<T> : IReadOnlyCollection<T> { bool Contains(T item); }
+    public interface IDictionary<TKey, TValue> : ICollection<KeyValuePair<TKey, TValue>>
+    {
+        TValue this[TKey key] { get; set; }
+        ICollection<TKey> Keys { get; }
+        ICollection<TValue> Values { get; }
+        void Add(TKey key, TValue value);
+        bool ContainsKey(TKey key);
+        bool Remove(TKey key);
+        bool TryGetValue(TKey key, out TValue value);
+    }
+    public interface IReadOnlyDictionary<TKey, TValue> : IReadOnlyCollection<KeyValuePair<TKey, TValue>>
+    {
+        TValue this[TKey key] { get; }
+        IEnumerable<TKey> Keys { get; }
+        IEnumerable<TValue> Values { get; }
+        bool ContainsKey(TKey key);
+        bool TryGetValue(TKey key, out TValue value);
+    }
+    public interface IEqualityComparer<in T> { bool Equals(T x, T y); int GetHashCode(T obj); }
+    public interface IComparer<in T> { int Compare(T x, T y); }
+
+    public readonly struct KeyValuePair<TKey, TValue>
+    {
+        private readonly TKey key;
+        private readonly TValue value;
+        public KeyValuePair(TKey key, TValue value) { this.key = key; this.value = value; }
+        public TKey Key => key;
+        public TValue Value => value;
+        public void Deconstruct(out TKey key, out TValue value) { key = this.key; value = this.value; }
+        public override string ToString() => "[" + key?.ToString() + ", " + value?.ToString() + "]";
+    }
+
+    public static class KeyValuePair
+    {
+        public static KeyValuePair<TKey, TValue> Create<TKey, TValue>(TKey key, TValue value) => new KeyValuePair<TKey, TValue>(key, value);
+    }
+}
