@@ -51,6 +51,7 @@ namespace System.Text
 
         public int MaxCapacity => _maxCapacity;
 
+        [System.Runtime.CompilerServices.IndexerName("Chars")]
         public char this[int index]
         {
             get
