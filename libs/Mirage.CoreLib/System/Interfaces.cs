@@ -7,6 +7,7 @@ namespace System
     public interface IComparable<in T> { int CompareTo(T other); }
     public interface ICloneable { object Clone(); }
     public interface IFormatProvider { object GetFormat(Type formatType); }
+    public interface ICustomFormatter { string Format(string format, object arg, IFormatProvider formatProvider); }
     public interface IFormattable { string ToString(string format, IFormatProvider formatProvider); }
     public interface ISpanFormattable : IFormattable
     {

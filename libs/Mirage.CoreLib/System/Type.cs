@@ -6,9 +6,12 @@ namespace System
     /// </summary>
     public abstract class Type
     {
+        [System.Runtime.CompilerServices.Intrinsic]
         public static Type GetTypeFromHandle(RuntimeTypeHandle handle) => handle.Value == IntPtr.Zero ? null : RuntimeType.For(handle.Value);
         public abstract RuntimeTypeHandle TypeHandle { get; }
+        [System.Runtime.CompilerServices.Intrinsic]
         public static bool operator ==(Type left, Type right) => (object)left == right || (left is not null && right is not null && left.TypeHandle.Value == right.TypeHandle.Value);
+        [System.Runtime.CompilerServices.Intrinsic]
         public static bool operator !=(Type left, Type right) => !(left == right);
         public override bool Equals(object o) => o is Type other && this == other;
         public override int GetHashCode() => TypeHandle.Value.GetHashCode();

@@ -42,3 +42,15 @@ namespace Internal.Runtime
         internal static void ThrowArrayTypeMismatch() => throw new ArrayTypeMismatchException();
     }
 }
+
+namespace Internal.Runtime.CompilerHelpers
+{
+    /// <summary>ldtoken: ilc calls these by name to turn a MethodTable into typeof's handle and Type.</summary>
+    internal static class LdTokenHelpers
+    {
+        private static RuntimeTypeHandle GetRuntimeTypeHandle(IntPtr pEEType) => new RuntimeTypeHandle(pEEType);
+        private static Type GetRuntimeType(IntPtr pEEType) => Type.GetTypeFromHandle(new RuntimeTypeHandle(pEEType));
+        private static RuntimeMethodHandle GetRuntimeMethodHandle(IntPtr pHandleSignature) => default;
+        private static RuntimeFieldHandle GetRuntimeFieldHandle(IntPtr pHandleSignature) => default;
+    }
+}

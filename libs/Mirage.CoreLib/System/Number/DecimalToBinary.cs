@@ -13,7 +13,7 @@ namespace Mirage.CoreLib.Numerics
     /// <item>otherwise exact big-integer division: 64 quotient bits plus a sticky remainder.</item>
     /// </list>
     /// </summary>
-    internal static class DecimalToBinary
+    internal static unsafe class DecimalToBinary
     {
         // Per format: significand bits (with the implicit one), exponent bias, and limits.
         private struct Spec
@@ -60,7 +60,7 @@ namespace Mirage.CoreLib.Numerics
         internal static ulong Convert(ref NumberBuffer number, bool isSingle)
         {
             ulong sign = number.IsNegative ? (isSingle ? 0x80000000UL : 0x8000000000000000UL) : 0;
-            ReadOnlySpan<byte> digits = number.Digits;
+            byte* digits = number.Digits;
             int count = number.DigitsCount;
             while (count > 0 && digits[count - 1] == '0') count--;
             if (count == 0) return sign;
@@ -72,9 +72,8 @@ namespace Mirage.CoreLib.Numerics
             if (scale > (isSingle ? 39 : 309)) return sign | spec.InfinityBits;
 
             bool tail = number.HasNonZeroTail;
-            digits = digits.Slice(0, count);
 
-            if (!tail && TryExactFastPath(digits, scale, isSingle, out ulong fast)) return sign | fast;
+            if (!tail && TryExactFastPath(digits, count, scale, isSingle, out ulong fast)) return sign | fast;
 
             int k = count < 19 ? count : 19;
             ulong w = 0;
@@ -85,13 +84,12 @@ namespace Mirage.CoreLib.Numerics
                 && TryProductPath(w, q, truncated, ref spec, out ulong approx))
                 return sign | approx;
 
-            return sign | SlowPath(digits, scale, tail, ref spec);
+            return sign | SlowPath(digits, count, scale, tail, ref spec);
         }
 
-        private static unsafe bool TryExactFastPath(ReadOnlySpan<byte> digits, int scale, bool isSingle, out ulong bits)
+        private static bool TryExactFastPath(byte* digits, int count, int scale, bool isSingle, out ulong bits)
         {
             bits = 0;
-            int count = digits.Length;
             int e10 = scale - count;
             if (!isSingle)
             {
@@ -302,12 +300,11 @@ namespace Mirage.CoreLib.Numerics
 
         // ---- tier 3: exact -------------------------------------------------------------------------
 
-        private static ulong SlowPath(ReadOnlySpan<byte> digits, int scale, bool tail, ref Spec spec)
+        private static ulong SlowPath(byte* digits, int count, int scale, bool tail, ref Spec spec)
         {
             BigInt a = default;
             BigInt b = default;
 
-            int count = digits.Length;
             int i = 0;
             while (i < count)
             {

@@ -15,7 +15,7 @@ namespace Mirage.CoreLib.Numerics
     /// When the first significant digit lies beyond a fractional cutoff, the result is that digit
     /// (or "1" one position up if it rounds up), exactly as .NET does; the layout then rounds it away.
     /// </summary>
-    internal static class Dragon4
+    internal static unsafe class Dragon4
     {
         private const double Log10Of2 = 0.30102999566398119521373889472449;
 
@@ -26,7 +26,8 @@ namespace Mirage.CoreLib.Numerics
         internal static void Generate(ulong mantissa, int exponent, int mantissaHighBitIndex, bool hasUnequalMargins,
             int cutoffNumber, bool isSignificantDigits, ref NumberBuffer number)
         {
-            Span<byte> buffer = number.Digits.Slice(0, NumberFormatter.FloatingDigitsBufferLength);
+            byte* buffer = number.Digits;
+            int bufferLength = NumberFormatter.FloatingDigitsBufferLength;
 
             BigInt scale = default;
             BigInt scaledValue = default;
@@ -113,7 +114,7 @@ namespace Mirage.CoreLib.Numerics
                 if (hasUnequalMargins) DoubleInto(ref scaledMarginLow, ref optionalMarginHigh);
             }
 
-            int cutoffExponent = digitExponent - buffer.Length;
+            int cutoffExponent = digitExponent - bufferLength;
             if (cutoffNumber != -1)
             {
                 int desiredCutoffExponent = isSignificantDigits ? digitExponent - cutoffNumber : -cutoffNumber;

@@ -6,9 +6,11 @@ namespace Mirage.CoreLib.Numerics
     /// A decimal number as a digit string: value = 0.d1 d2 ... dN × 10^Scale. Digits are ASCII
     /// ('0'..'9'); only the first DigitsCount are meaningful (they may end in zeros).
     /// </summary>
-    internal ref struct NumberBuffer
+    internal unsafe struct NumberBuffer
     {
-        internal Span<byte> Digits;
+        /// <summary>Caller-provided (usually stackalloc'd) storage of DigitsCapacity bytes.</summary>
+        internal byte* Digits;
+        internal int DigitsCapacity;
         internal int DigitsCount;
         internal int Scale;
         internal bool IsNegative;
@@ -17,9 +19,10 @@ namespace Mirage.CoreLib.Numerics
         /// <summary>Floating-point (digits come from a binary value, or are parsed into one) rather than integer.</summary>
         internal bool IsFloatingPoint;
 
-        internal NumberBuffer(Span<byte> digits, bool isFloatingPoint)
+        internal NumberBuffer(byte* digits, int capacity, bool isFloatingPoint)
         {
             Digits = digits;
+            DigitsCapacity = capacity;
             DigitsCount = 0;
             Scale = 0;
             IsNegative = false;

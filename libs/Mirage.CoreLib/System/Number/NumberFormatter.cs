@@ -10,7 +10,7 @@ namespace Mirage.CoreLib.Numerics
     /// <para>Not supported (InvalidFormat): the currency format C, custom numeric formats, and
     /// every specifier .NET itself rejects (e.g. "D" or "X" for floating point).</para>
     /// </summary>
-    internal static class NumberFormatter
+    internal static unsafe class NumberFormatter
     {
         // Sizes of the digit buffer: 767 significant digits is the longest exact expansion of a
         // double (float: 112), plus room for rounding.
@@ -141,7 +141,7 @@ namespace Mirage.CoreLib.Numerics
 
         // ---- integers ----------------------------------------------------------------------------
 
-        private static FormatResult FormatInteger(bool negative, ulong magnitude, ulong raw, int bitWidth, ReadOnlySpan<char> format, ref CharWriter writer)
+        private static unsafe FormatResult FormatInteger(bool negative, ulong magnitude, ulong raw, int bitWidth, ReadOnlySpan<char> format, ref CharWriter writer)
         {
             if (format.Length == 0)
             {
@@ -168,8 +168,8 @@ namespace Mirage.CoreLib.Numerics
                 return FormatResult.Ok;
             }
 
-            Span<byte> digits = stackalloc byte[21];
-            NumberBuffer number = new NumberBuffer(digits, false);
+            byte* digits = stackalloc byte[21];
+            NumberBuffer number = new NumberBuffer(digits, 21, false);
             number.IsNegative = negative;
             int count = 0;
             if (magnitude != 0)
@@ -240,7 +240,7 @@ namespace Mirage.CoreLib.Numerics
 
         // ---- floating point ----------------------------------------------------------------------
 
-        private static FormatResult FormatFloating(ulong bits, bool isSingle, ReadOnlySpan<char> format, ref CharWriter writer)
+        private static unsafe FormatResult FormatFloating(ulong bits, bool isSingle, ReadOnlySpan<char> format, ref CharWriter writer)
         {
             bool negative;
             ulong fraction;
@@ -302,8 +302,8 @@ namespace Mirage.CoreLib.Numerics
                     return FormatResult.InvalidFormat; // C (unsupported) and everything .NET rejects
             }
 
-            Span<byte> digits = stackalloc byte[FloatingDigitsBufferLength + 1];
-            NumberBuffer number = new NumberBuffer(digits, true);
+            byte* digits = stackalloc byte[FloatingDigitsBufferLength + 1];
+            NumberBuffer number = new NumberBuffer(digits, FloatingDigitsBufferLength + 1, true);
             number.IsNegative = negative;
 
             if (biasedExponent != 0 || fraction != 0)
@@ -327,7 +327,11 @@ namespace Mirage.CoreLib.Numerics
                     highBit = BigInt.BitLength64(fraction) - 1;
                     unequalMargins = false;
                 }
-                Dragon4.Generate(mantissa, exponent, highBit, unequalMargins, precision, isSignificantDigits, ref number);
+                // As .NET: for the shortest double, Grisu3 first and Dragon4 when it cannot decide.
+                // (Grisu3 only differs from Dragon4 for some powers of two, see Grisu3; .NET's float
+                // output and every fixed digit count are exactly Dragon4's.)
+                if (precision != -1 || isSingle || !Grisu3.TryShortest(mantissa, exponent, ref number))
+                    Dragon4.Generate(mantissa, exponent, highBit, unequalMargins, precision, isSignificantDigits, ref number);
             }
 
             if (precision == -1)
@@ -413,7 +417,7 @@ namespace Mirage.CoreLib.Numerics
         /// </summary>
         private static void RoundNumber(ref NumberBuffer number, int pos, bool isCorrectlyRounded)
         {
-            Span<byte> dig = number.Digits;
+            byte* dig = number.Digits;
             int count = number.DigitsCount;
             int i = 0;
             while (i < pos && i < count) i++;
@@ -449,7 +453,7 @@ namespace Mirage.CoreLib.Numerics
         {
             int digPos = number.Scale;
             int count = number.DigitsCount;
-            Span<byte> dig = number.Digits;
+            byte* dig = number.Digits;
             int di = 0;
 
             if (digPos > 0)
@@ -486,7 +490,7 @@ namespace Mirage.CoreLib.Numerics
         private static void FormatScientific(ref NumberBuffer number, int nMaxDigits, char expChar, ref CharWriter writer)
         {
             int count = number.DigitsCount;
-            Span<byte> dig = number.Digits;
+            byte* dig = number.Digits;
             int di = 0;
             writer.Append(count > 0 ? (char)dig[di++] : '0');
             if (nMaxDigits != 1) writer.Append('.');
@@ -512,7 +516,7 @@ namespace Mirage.CoreLib.Numerics
             }
 
             int count = number.DigitsCount;
-            Span<byte> dig = number.Digits;
+            byte* dig = number.Digits;
             int di = 0;
             if (digPos > 0)
             {

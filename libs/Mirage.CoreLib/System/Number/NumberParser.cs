@@ -10,7 +10,7 @@ namespace Mirage.CoreLib.Numerics
     /// ASCII case-insensitive, surrounded by any Unicode white space, whatever the styles), and
     /// correctly rounded (round-half-even) decimal-to-binary conversion with overflow to ±Infinity.
     /// </summary>
-    internal static partial class NumberParser
+    internal static unsafe partial class NumberParser
     {
         /// <summary>Significant digits kept when parsing floating point; the rest only count as "non-zero tail".</summary>
         internal const int MaxFloatingDigits = 800;
@@ -91,8 +91,8 @@ namespace Mirage.CoreLib.Numerics
             if ((styles & NumberStyleFlags.AllowBinarySpecifier) != 0) return ParseHexOrBinary(s, styles, bitWidth, 1, out bits);
 
             int maxDigitCount = MaxDecimalDigits(bitWidth, isSigned);
-            Span<byte> digits = stackalloc byte[maxDigitCount + 1];
-            NumberBuffer number = new NumberBuffer(digits, false);
+            byte* digits = stackalloc byte[maxDigitCount + 1];
+            NumberBuffer number = new NumberBuffer(digits, maxDigitCount + 1, false);
             if (!TryStringToNumber(s, styles, ref number)) return ParseResult.Format;
             return NumberToInteger(ref number, maxDigitCount, bitWidth, isSigned, out bits);
         }
@@ -292,8 +292,8 @@ namespace Mirage.CoreLib.Numerics
             if ((styles & InvalidStyleBits) != 0) return ParseResult.InvalidStyle;
             if ((styles & (NumberStyleFlags.AllowHexSpecifier | NumberStyleFlags.AllowBinarySpecifier)) != 0) return ParseResult.InvalidStyle;
 
-            Span<byte> digits = stackalloc byte[MaxFloatingDigits + 1];
-            NumberBuffer number = new NumberBuffer(digits, true);
+            byte* digits = stackalloc byte[MaxFloatingDigits + 1];
+            NumberBuffer number = new NumberBuffer(digits, MaxFloatingDigits + 1, true);
             if (TryStringToNumber(s, styles, ref number))
             {
                 bits = DecimalToBinary.Convert(ref number, isSingle);
@@ -424,7 +424,7 @@ namespace Mirage.CoreLib.Numerics
 
             int digCount = 0;
             int digEnd = 0;
-            int maxDigCount = number.Digits.Length - 1;
+            int maxDigCount = number.DigitsCapacity - 1;
             int numberOfTrailingZeros = 0;
 
             while (true)

@@ -55,6 +55,10 @@ namespace System.Runtime.InteropServices
     {
         RuntimeTypeHandle GetInterfaceImplementation(RuntimeTypeHandle interfaceType);
         bool IsInterfaceImplemented(RuntimeTypeHandle interfaceType, bool throwIfNotImplemented);
+
+        // ilc looks this member up by name; dynamic interface casting is not supported here.
+        internal static IntPtr GetDynamicInterfaceImplementation(object instance, IntPtr interfaceType, ushort slot)
+            => throw new NotSupportedException("IDynamicInterfaceCastable is not supported by Mirage.CoreLib.");
     }
 
     [AttributeUsage(AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]

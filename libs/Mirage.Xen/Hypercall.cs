@@ -1,0 +1,84 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Mirage.Xen
+{
+    /// <summary>Xen hypercalls (xen/include/public/xen.h), issued by the architecture's boot stub.</summary>
+    public static unsafe class Hypercall
+    {
+        public const int MemoryOp = 12;
+        public const int XenVersion = 17;
+        public const int VcpuOp = 24;
+        public const int SchedOp = 29;
+        public const int EventChannelOp = 32;
+        public const int HvmOp = 34;
+
+        public const ushort DomidSelf = 0x7FF0;
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_arch_hypercall")]
+        public static extern long Call(long op, long a1, long a2, long a3, long a4, long a5);
+
+        public static long Call(long op, long a1, long a2) => Call(op, a1, a2, 0, 0, 0);
+        public static long Call(long op, long a1, long a2, long a3) => Call(op, a1, a2, a3, 0, 0);
+    }
+
+    /// <summary>SCHEDOP_* (xen/include/public/sched.h).</summary>
+    public static unsafe class Scheduler
+    {
+        public const int Yield = 0;
+        public const int Block = 1;
+        public const int Shutdown = 2;
+
+        public const int ShutdownPoweroff = 0;
+        public const int ShutdownReboot = 1;
+        public const int ShutdownCrash = 3;
+
+        public static void ShutdownDomain(int reason)
+        {
+            uint argument = (uint)reason;
+            Hypercall.Call(Hypercall.SchedOp, Shutdown, (long)&argument);
+        }
+
+        public static void YieldCpu() => Hypercall.Call(Hypercall.SchedOp, Yield, 0);
+    }
+
+    /// <summary>HVM parameters (xen/include/public/hvm/params.h) through HVMOP_get/set_param.</summary>
+    public static unsafe class HvmParameters
+    {
+        public const int CallbackIrq = 0;
+        public const int StorePfn = 1;
+        public const int StoreEventChannel = 2;
+        public const int ConsolePfn = 17;
+        public const int ConsoleEventChannel = 18;
+
+        private const int SetParam = 0;
+        private const int GetParam = 1;
+
+        private struct HvmParam
+        {
+            public ushort Domid;
+            public uint Index;
+            public ulong Value;
+        }
+
+        public static bool TryGet(int index, out ulong value)
+        {
+            HvmParam p = default;
+            p.Domid = Hypercall.DomidSelf;
+            p.Index = (uint)index;
+            long rc = Hypercall.Call(Hypercall.HvmOp, GetParam, (long)&p);
+            value = p.Value;
+            return rc == 0;
+        }
+
+        public static long Set(int index, ulong value)
+        {
+            HvmParam p = default;
+            p.Domid = Hypercall.DomidSelf;
+            p.Index = (uint)index;
+            p.Value = value;
+            return Hypercall.Call(Hypercall.HvmOp, SetParam, (long)&p);
+        }
+    }
+}
