@@ -6,12 +6,8 @@ namespace Mirage.CoreLib.Numerics
     /// Grisu3 (Florian Loitsch, "Printing Floating-Point Numbers Quickly and Accurately with
     /// Integers", PLDI 2010), shortest mode: 64-bit arithmetic only, and it reports when it cannot
     /// prove its answer (the caller then runs <see cref="Dragon4"/>).
-    /// <para>.NET runs this first for the shortest round-trippable form, with one deliberate
-    /// deviation from the paper that we reproduce: the rounding interval is always symmetric,
-    /// even for a power of two whose lower neighbour is only half an ulp away. For a handful of
-    /// powers of two (2^-25 is one) that lets Grisu3 succeed with a string one digit shorter than
-    /// Dragon4's, and .NET prints that string; matching .NET means doing the same. (.NET's float
-    /// output shows no such strings, so floats go straight to Dragon4.)</para>
+    /// <para>.NET runs this first for the shortest round-trippable form of double and float and
+    /// falls back to Dragon4 (see NumberFormatter.FormatFloating for the fallback's quirk).</para>
     /// </summary>
     internal static unsafe class Grisu3
     {
@@ -51,8 +47,12 @@ namespace Mirage.CoreLib.Numerics
             0x9E19DB92B4E31BA9, 0xEB96BF6EBADF77D9, 0xAF87023B9BF0EE6B,
         };
 
-        /// <summary>value = significand × 2^exponent (significand &gt; 0, implicit bit included).</summary>
-        internal static bool TryShortest(ulong significand, int exponent, ref NumberBuffer number)
+        /// <summary>
+        /// value = significand × 2^exponent (significand &gt; 0, implicit bit included);
+        /// <paramref name="lowerBoundaryIsCloser"/>: the value is a power of two above the smallest
+        /// normal, so the gap to its lower neighbour is half the gap above.
+        /// </summary>
+        internal static bool TryShortest(ulong significand, int exponent, bool lowerBoundaryIsCloser, ref NumberBuffer number)
         {
             // Boundaries m- and m+ (half-way to the neighbours), on the exponent of normalized m+.
             ulong plusF = (significand << 1) + 1;
@@ -60,7 +60,9 @@ namespace Mirage.CoreLib.Numerics
             int shift = 64 - BigInt.BitLength64(plusF);
             plusF <<= shift;
             plusE -= shift;
-            ulong minusF = ((significand << 1) - 1) << (exponent - 1 - plusE);
+            ulong minusF = lowerBoundaryIsCloser
+                ? ((significand << 2) - 1) << (exponent - 2 - plusE)
+                : ((significand << 1) - 1) << (exponent - 1 - plusE);
 
             shift = 64 - BigInt.BitLength64(significand);
             ulong wF = significand << shift;

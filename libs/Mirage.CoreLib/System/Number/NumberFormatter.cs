@@ -311,27 +311,28 @@ namespace Mirage.CoreLib.Numerics
                 ulong mantissa;
                 int exponent;
                 int highBit;
-                bool unequalMargins;
                 int explicitBits = isSingle ? 23 : 52;
                 if (biasedExponent != 0)
                 {
                     mantissa = fraction | (1UL << explicitBits);
                     exponent = biasedExponent - (isSingle ? 150 : 1075);
                     highBit = explicitBits;
-                    unequalMargins = fraction == 0;
                 }
                 else
                 {
                     mantissa = fraction;
                     exponent = isSingle ? -149 : -1074;
                     highBit = BigInt.BitLength64(fraction) - 1;
-                    unequalMargins = false;
                 }
-                // As .NET: for the shortest double, Grisu3 first and Dragon4 when it cannot decide.
-                // (Grisu3 only differs from Dragon4 for some powers of two, see Grisu3; .NET's float
-                // output and every fixed digit count are exactly Dragon4's.)
-                if (precision != -1 || isSingle || !Grisu3.TryShortest(mantissa, exponent, ref number))
-                    Dragon4.Generate(mantissa, exponent, highBit, unequalMargins, precision, isSignificantDigits, ref number);
+
+                // As .NET: the shortest form comes from Grisu3 (exact rounding interval: a power of two
+                // has its lower neighbour closer, except at the smallest normal) and, when Grisu3 cannot
+                // decide, from Dragon4 run with *equal* margins. For a few powers of two (2^-25, 2^-958)
+                // that fallback prints a string one digit shorter that does not round-trip; .NET prints
+                // it, so do we. Fixed digit counts use Dragon4 alone (Grisu3 would agree with it).
+                bool lowerBoundaryIsCloser = fraction == 0 && biasedExponent > 1;
+                if (precision != -1 || !Grisu3.TryShortest(mantissa, exponent, lowerBoundaryIsCloser, ref number))
+                    Dragon4.Generate(mantissa, exponent, highBit, false, precision, isSignificantDigits, ref number);
             }
 
             if (precision == -1)
