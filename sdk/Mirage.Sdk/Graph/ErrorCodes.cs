@@ -28,4 +28,8 @@ public static class ErrorCodes
     public const string UnknownImplementation = "MIR0020";
     public const string AmbiguousImplementation = "MIR0021";
     public const string EmbeddedDirectoryMissing = "MIR0022";
+    public const string MissingCoreLibraryMember = "MIR0030";
+    public const string MissingCoreLibraryType = "MIR0031";
+    public const string UnreadableAssembly = "MIR0032";
+    public const string LinkToolMissing = "MIR0033";
 }
