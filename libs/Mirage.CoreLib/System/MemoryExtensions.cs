@@ -63,6 +63,8 @@ namespace System
                 int c = span[i] == null ? (other[i] == null ? 0 : -1) : span[i].CompareTo(other[i]);
                 if (c != 0) return c;
             }
+            // .NET returns the length difference for char and byte sequences, the sign otherwise.
+            if (typeof(T) == typeof(char) || typeof(T) == typeof(byte)) return span.Length - other.Length;
             return span.Length.CompareTo(other.Length);
         }
 
@@ -93,31 +95,5 @@ namespace System
 
         public static bool EndsWith<T>(this ReadOnlySpan<T> span, ReadOnlySpan<T> value) where T : IEquatable<T>
             => value.Length <= span.Length && span.Slice(span.Length - value.Length).SequenceEqual(value);
-
-        public static ReadOnlySpan<char> Trim(this ReadOnlySpan<char> span) => span.TrimStart().TrimEnd();
-
-        public static ReadOnlySpan<char> TrimStart(this ReadOnlySpan<char> span)
-        {
-            int start = 0;
-            while (start < span.Length && char.IsWhiteSpace(span[start])) start++;
-            return span.Slice(start);
-        }
-
-        public static ReadOnlySpan<char> TrimEnd(this ReadOnlySpan<char> span)
-        {
-            int end = span.Length;
-            while (end > 0 && char.IsWhiteSpace(span[end - 1])) end--;
-            return span.Slice(0, end);
-        }
-
-        public static bool Equals(this ReadOnlySpan<char> span, ReadOnlySpan<char> other, StringComparison comparisonType)
-        {
-            if (span.Length != other.Length) return false;
-            if (comparisonType == StringComparison.Ordinal || comparisonType == StringComparison.CurrentCulture || comparisonType == StringComparison.InvariantCulture)
-                return span.SequenceEqual(other);
-            for (int i = 0; i < span.Length; i++)
-                if (char.ToUpperInvariant(span[i]) != char.ToUpperInvariant(other[i])) return false;
-            return true;
-        }
     }
 }

@@ -5,8 +5,9 @@ namespace System
 {
     public class Object
     {
-        // The first field of every object is its MethodTable pointer: a contract with ilc.
-        internal unsafe MethodTable* m_pMethodTable;
+        // The first field of every object is its MethodTable pointer: a contract with ilc (which looks
+        // it up by this name, e.g. for the unboxing thunks of struct enumerators used through interfaces).
+        internal unsafe MethodTable* m_pEEType;
 
         public Object() { }
 
@@ -44,7 +45,7 @@ namespace System
         {
             unsafe
             {
-                MethodTable* type = m_pMethodTable;
+                MethodTable* type = m_pEEType;
                 nuint size = type->BaseSize;
                 if (type->HasComponentSize) size += (nuint)(uint)Unsafe.As<RawArrayData>(this).Length * type->ComponentSize;
                 // An object reference points at its MethodTable pointer; its header word lies just before.
@@ -56,7 +57,7 @@ namespace System
             }
         }
 
-        internal unsafe MethodTable* GetMethodTable() => m_pMethodTable;
+        internal unsafe MethodTable* GetMethodTable() => m_pEEType;
 
         internal ref byte GetRawData() => ref Unsafe.As<RawData>(this).Data;
     }

@@ -7,7 +7,7 @@ namespace System
     /// UTF-16 text. Layout (a contract with ilc): length, the characters, a NUL. Comparison and
     /// casing are ordinal/invariant: the unikernel runtime has no culture data.
     /// </summary>
-    public sealed partial class String : IComparable, IComparable<string>, IEquatable<string>, System.Collections.Generic.IEnumerable<char>
+    public sealed partial class String : ICloneable, IComparable, IComparable<string>, IEquatable<string>, System.Collections.Generic.IEnumerable<char>
     {
         private readonly int _stringLength;
         private char _firstChar;
@@ -216,25 +216,8 @@ namespace System
         public string ToString(IFormatProvider provider) => this;
         internal override string RuntimeTypeNameOrDefault => "System.String";
 
-        public int CompareTo(object value)
-        {
-            if (value == null) return 1;
-            if (value is string other) return CompareOrdinal(this, other);
-            throw new ArgumentException("Object must be of type String.");
-        }
-
-        /// <summary>Ordinal: the runtime has no culture data (documented in docs/xen-target.md).</summary>
-        public int CompareTo(string strB) => CompareOrdinal(this, strB);
-
-        public static int CompareOrdinal(string strA, string strB)
-        {
-            if ((object)strA == strB) return 0;
-            if (strA == null) return -1;
-            if (strB == null) return 1;
-            return strA.AsSpan().SequenceCompareTo(strB.AsSpan());
-        }
-
-        public System.Collections.Generic.IEnumerator<char> GetEnumerator() => new CharEnumerator(this);
+        public CharEnumerator GetEnumerator() => new CharEnumerator(this);
+        System.Collections.Generic.IEnumerator<char> System.Collections.Generic.IEnumerable<char>.GetEnumerator() => new CharEnumerator(this);
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => new CharEnumerator(this);
 
         public static implicit operator ReadOnlySpan<char>(string value)
