@@ -4,10 +4,10 @@ namespace Mirage.CoreLib.Numerics
 {
     /// <summary>
     /// Grisu3 (Florian Loitsch, "Printing Floating-Point Numbers Quickly and Accurately with
-    /// Integers", PLDI 2010), shortest mode: 64-bit arithmetic only, and it reports when it cannot
-    /// prove its answer (the caller then runs <see cref="Dragon4"/>).
-    /// <para>.NET runs this first for the shortest round-trippable form of double and float and
-    /// falls back to Dragon4 (see NumberFormatter.FormatFloating for the fallback's quirk).</para>
+    /// Integers", PLDI 2010), shortest and fixed-count modes: 64-bit arithmetic only, and it reports
+    /// when it cannot prove its answer (the caller then runs <see cref="Dragon4"/>).
+    /// <para>.NET runs this first whenever it wants significant digits (shortest, E, G) and falls
+    /// back to Dragon4 (see NumberFormatter.FormatFloating for the fallback's quirk).</para>
     /// </summary>
     internal static unsafe class Grisu3
     {
@@ -68,16 +68,7 @@ namespace Mirage.CoreLib.Numerics
             ulong wF = significand << shift;
             int wE = exponent - shift; // == plusE
 
-            // A cached power c = 10^mk such that w × c has its binary exponent in [-60, -32].
-            int minExponent = MinimalTargetExponent - (wE + 64);
-            double kd = (minExponent + 64 - 1) * D1Log210;
-            int k = (int)kd;
-            if (kd > 0 && k < kd) k++;
-            int index = (CachedPowersOffset + k - 1) / CachedPowersDecimalDistance + 1;
-            int mk = index * CachedPowersDecimalDistance - CachedPowersOffset;
-            ulong cF = CachedPowers[index];
-            int cE = ((mk * 217706) >> 16) - 63;
-
+            ulong cF = CachedPower(wE, out int cE, out int mk);
             int scaledE = wE + cE + 64;
             ulong scaledW = MultiplyRounded(wF, cF);
             ulong scaledMinus = MultiplyRounded(minusF, cF);
@@ -87,6 +78,39 @@ namespace Mirage.CoreLib.Numerics
             number.Scale = length + kappa - mk;
             number.DigitsCount = length;
             return true;
+        }
+
+        /// <summary>
+        /// The first <paramref name="requestedDigits"/> digits of significand × 2^exponent, correctly
+        /// rounded; false when the 64-bit approximation cannot decide the rounding (exact ties
+        /// included), and the caller runs Dragon4.
+        /// </summary>
+        internal static bool TryCounted(ulong significand, int exponent, int requestedDigits, ref NumberBuffer number)
+        {
+            int shift = 64 - BigInt.BitLength64(significand);
+            ulong wF = significand << shift;
+            int wE = exponent - shift;
+            ulong cF = CachedPower(wE, out int cE, out int mk);
+            ulong scaledW = MultiplyRounded(wF, cF);
+            int scaledE = wE + cE + 64;
+
+            if (!DigitGenCounted(scaledW, scaledE, requestedDigits, number.Digits, out int length, out int kappa)) return false;
+            number.Scale = length + kappa - mk;
+            number.DigitsCount = length;
+            return true;
+        }
+
+        /// <summary>A cached power c = 10^mk such that w × c has its binary exponent in [-60, -32].</summary>
+        private static ulong CachedPower(int wE, out int binaryExponent, out int mk)
+        {
+            int minExponent = MinimalTargetExponent - (wE + 64);
+            double kd = (minExponent + 64 - 1) * D1Log210;
+            int k = (int)kd;
+            if (kd > 0 && k < kd) k++;
+            int index = (CachedPowersOffset + k - 1) / CachedPowersDecimalDistance + 1;
+            mk = index * CachedPowersDecimalDistance - CachedPowersOffset;
+            binaryExponent = ((mk * 217706) >> 16) - 63;
+            return CachedPowers[index];
         }
 
         /// <summary>The upper 64 bits of x × y, rounded (half up on bit 63 of the low half).</summary>
@@ -151,6 +175,83 @@ namespace Mirage.CoreLib.Numerics
                 if (fractionals < unsafeInterval)
                     return RoundWeed(buffer, length, (tooHigh - w) * unit, unsafeInterval, fractionals, one, unit);
             }
+        }
+
+        /// <summary>Digits of w (error below one unit) until <paramref name="requestedDigits"/>, then rounds.</summary>
+        private static bool DigitGenCounted(ulong w, int e, int requestedDigits, byte* buffer, out int length, out int kappa)
+        {
+            ulong wError = 1;
+            int oneShift = -e;
+            ulong one = 1UL << oneShift;
+            uint integrals = (uint)(w >> oneShift);
+            ulong fractionals = w & (one - 1);
+
+            uint divisor = 1;
+            kappa = 1;
+            while (divisor <= integrals / 10)
+            {
+                divisor *= 10;
+                kappa++;
+            }
+            length = 0;
+
+            while (kappa > 0)
+            {
+                uint digit = integrals / divisor;
+                buffer[length++] = (byte)('0' + digit);
+                requestedDigits--;
+                integrals %= divisor;
+                kappa--;
+                if (requestedDigits == 0) break;
+                divisor /= 10;
+            }
+
+            if (requestedDigits == 0)
+            {
+                ulong rest = ((ulong)integrals << oneShift) + fractionals;
+                return RoundWeedCounted(buffer, length, rest, (ulong)divisor << oneShift, wError, ref kappa);
+            }
+
+            while (requestedDigits > 0 && fractionals > wError)
+            {
+                fractionals *= 10;
+                wError *= 10;
+                uint digit = (uint)(fractionals >> oneShift);
+                buffer[length++] = (byte)('0' + digit);
+                requestedDigits--;
+                fractionals &= one - 1;
+                kappa--;
+            }
+            if (requestedDigits != 0) return false;
+            return RoundWeedCounted(buffer, length, fractionals, one, wError, ref kappa);
+        }
+
+        /// <summary>
+        /// Rounds the last digit when the error <paramref name="unit"/> allows a certain decision:
+        /// rest + unit at most half of 10^kappa (down) or rest - unit at least half (up).
+        /// </summary>
+        private static bool RoundWeedCounted(byte* buffer, int length, ulong rest, ulong tenKappa, ulong unit, ref int kappa)
+        {
+            if (unit >= tenKappa) return false;
+            if (tenKappa - unit <= unit) return false;
+            if (tenKappa - rest > rest && tenKappa - 2 * rest >= 2 * unit) return true;
+            if (rest > unit && tenKappa - (rest - unit) <= rest - unit)
+            {
+                buffer[length - 1]++;
+                for (int i = length - 1; i > 0; i--)
+                {
+                    if (buffer[i] != '0' + 10) break;
+                    buffer[i] = (byte)'0';
+                    buffer[i - 1]++;
+                }
+                if (buffer[0] == '0' + 10)
+                {
+                    buffer[0] = (byte)'1';
+                    kappa++;
+                }
+                return true;
+            }
+            return false;
         }
 
         /// <summary>

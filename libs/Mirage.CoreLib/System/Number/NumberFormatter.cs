@@ -325,14 +325,17 @@ namespace Mirage.CoreLib.Numerics
                     highBit = BigInt.BitLength64(fraction) - 1;
                 }
 
-                // As .NET: the shortest form comes from Grisu3 (exact rounding interval: a power of two
-                // has its lower neighbour closer, except at the smallest normal) and, when Grisu3 cannot
-                // decide, from Dragon4 run with *equal* margins. For a few powers of two (2^-25, 2^-958)
-                // that fallback prints a string one digit shorter that does not round-trip; .NET prints
-                // it, so do we. Fixed digit counts use Dragon4 alone (Grisu3 would agree with it).
-                bool lowerBoundaryIsCloser = fraction == 0 && biasedExponent > 1;
-                if (precision != -1 || !Grisu3.TryShortest(mantissa, exponent, lowerBoundaryIsCloser, ref number))
-                    Dragon4.Generate(mantissa, exponent, highBit, false, precision, isSignificantDigits, ref number);
+                // As .NET: significant digits come from Grisu3 when it can prove them, else from
+                // Dragon4 (fractional digit counts: Dragon4 only). Grisu3's shortest mode uses the exact
+                // rounding interval (a power of two has its lower neighbour closer, except at the
+                // smallest normal), but .NET's Dragon4 fallback runs with *equal* margins: for a few
+                // powers of two (2^-25, 2^-958) it prints a string one digit shorter that does not
+                // round-trip. .NET prints it, so do we.
+                bool done;
+                if (!isSignificantDigits) done = false;
+                else if (precision == -1) done = Grisu3.TryShortest(mantissa, exponent, fraction == 0 && biasedExponent > 1, ref number);
+                else done = Grisu3.TryCounted(mantissa, exponent, precision, ref number);
+                if (!done) Dragon4.Generate(mantissa, exponent, highBit, false, precision, isSignificantDigits, ref number);
             }
 
             if (precision == -1)
