@@ -49,8 +49,8 @@ namespace System
 
         public static int Parse(ReadOnlySpan<char> s, NumberStyles style = NumberStyles.Integer, IFormatProvider provider = null)
         {
-            Number.ParseStatus status = Number.TryParseInt64(s, style, out long wide);
-            if (status == Number.ParseStatus.Ok && wide >= MinValue && wide <= MaxValue) return (int)wide;
+            Number.ParseStatus status = Number.TryParseInt32(s, style, out int value);
+            if (status == Number.ParseStatus.Ok) return value;
             if (status == Number.ParseStatus.Format) throw new FormatException("The input string '" + s.ToString() + "' was not in a correct format.");
             throw new OverflowException("Value was either too large or too small for an Int32.");
         }
@@ -71,10 +71,7 @@ namespace System
 
         public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out int result)
         {
-            if (Number.TryParseInt64(s, style, out long wide) != Number.ParseStatus.Ok) { result = 0; return false; }
-            if (wide < MinValue || wide > MaxValue) { result = 0; return false; }
-            result = (int)wide;
-            return true;
+            return Number.TryParseInt32(s, style, out result) == Number.ParseStatus.Ok;
         }
     }
 }

@@ -49,8 +49,8 @@ namespace System
 
         public static ushort Parse(ReadOnlySpan<char> s, NumberStyles style = NumberStyles.Integer, IFormatProvider provider = null)
         {
-            Number.ParseStatus status = Number.TryParseUInt64(s, style, out ulong wide);
-            if (status == Number.ParseStatus.Ok && wide >= MinValue && wide <= MaxValue) return (ushort)wide;
+            Number.ParseStatus status = Number.TryParseUInt16(s, style, out ushort value);
+            if (status == Number.ParseStatus.Ok) return value;
             if (status == Number.ParseStatus.Format) throw new FormatException("The input string '" + s.ToString() + "' was not in a correct format.");
             throw new OverflowException("Value was either too large or too small for an UInt16.");
         }
@@ -71,10 +71,7 @@ namespace System
 
         public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out ushort result)
         {
-            if (Number.TryParseUInt64(s, style, out ulong wide) != Number.ParseStatus.Ok) { result = 0; return false; }
-            if (wide < MinValue || wide > MaxValue) { result = 0; return false; }
-            result = (ushort)wide;
-            return true;
+            return Number.TryParseUInt16(s, style, out result) == Number.ParseStatus.Ok;
         }
     }
 }

@@ -49,8 +49,8 @@ namespace System
 
         public static ulong Parse(ReadOnlySpan<char> s, NumberStyles style = NumberStyles.Integer, IFormatProvider provider = null)
         {
-            Number.ParseStatus status = Number.TryParseUInt64(s, style, out ulong wide);
-            if (status == Number.ParseStatus.Ok && true) return (ulong)wide;
+            Number.ParseStatus status = Number.TryParseUInt64(s, style, out ulong value);
+            if (status == Number.ParseStatus.Ok) return value;
             if (status == Number.ParseStatus.Format) throw new FormatException("The input string '" + s.ToString() + "' was not in a correct format.");
             throw new OverflowException("Value was either too large or too small for an UInt64.");
         }
@@ -71,9 +71,7 @@ namespace System
 
         public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out ulong result)
         {
-            if (Number.TryParseUInt64(s, style, out ulong wide) != Number.ParseStatus.Ok) { result = 0; return false; }
-            result = (ulong)wide;
-            return true;
+            return Number.TryParseUInt64(s, style, out result) == Number.ParseStatus.Ok;
         }
     }
 }
