@@ -6,6 +6,8 @@ set -euo pipefail
 need_apt=()
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+# The xen target links with GNU binutils (as, ld); see docs/xen-target.md.
+{ command -v ld >/dev/null 2>&1 && command -v as >/dev/null 2>&1; } || need_apt+=(binutils)
 if [ "${MIRAGE_BENCH:-0}" = 1 ]; then
   command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
   command -v nginx >/dev/null 2>&1 || need_apt+=(nginx-light)
@@ -21,4 +23,10 @@ fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET SDK 10 is required (dotnet on PATH); see https://learn.microsoft.com/dotnet/core/install/linux" >&2
   exit 1
+fi
+
+# QEMU (bookworm-backports) and the pinned Xen 4.17 + dom0 packages for the xen target's tests
+# and for `dotnet run -p:MirageTarget=xen`; cached, quick when already in place.
+if [ "${MIRAGE_SKIP_XEN_SETUP:-0}" != 1 ]; then
+  "$(cd "$(dirname "$0")" && pwd)/xen/setup.sh"
 fi
