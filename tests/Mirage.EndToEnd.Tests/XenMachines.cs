@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Mirage.EndToEnd.Tests;
+
+/// <summary>One console line and when the host saw it.</summary>
+internal readonly record struct TimedLine(string Text, TimeSpan At);
+
+internal sealed record GuestRun(int ExitCode, List<TimedLine> Lines, string Error)
+{
+    public string Console => string.Join("\n", Lines.ConvertAll(l => l.Text));
+}
+
+/// <summary>
+/// Boots a xen image two ways: on plain QEMU (the fast path: no Xen, console on COM1, exit through
+/// isa-debug-exit) and on real Xen 4.17 under QEMU through eng/xen/harness.py. A machine without
+/// QEMU or without the harness set-up makes the test inconclusive (skipped), saying why.
+/// </summary>
+internal static class XenMachines
+{
+    public static string Harness => Path.Combine(UserWorkspace.RepositoryRoot, "eng", "xen", "harness.py");
+
+    public static void RequireQemu()
+    {
+        if (!File.Exists("/usr/bin/qemu-system-x86_64"))
+            Assert.Inconclusive("qemu-system-x86_64 is not installed (eng/setup.sh installs it): the xen fast-path tests cannot run here.");
+    }
+
+    public static void RequireXenHarness()
+    {
+        RequireQemu();
+        string cache = Environment.GetEnvironmentVariable("MIRAGE_CACHE") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".cache", "mirage");
+        if (!Directory.Exists(Path.Combine(cache, "xen")))
+            Assert.Inconclusive($"The Xen harness is not set up ({cache}/xen missing; eng/xen/setup.sh prepares it): the real-Xen tests cannot run here.");
+    }
+
+    /// <summary>Plain QEMU: the image's Multiboot entry, COM1 console; exit code from isa-debug-exit.</summary>
+    public static GuestRun RunOnQemu(string image, string arguments = "", int timeoutSeconds = 120)
+    {
+        RequireQemu();
+        var run = Stream("qemu-system-x86_64", new[]
+        {
+            "-M", "q35", "-accel", "tcg", "-cpu", "max", "-m", "128M", "-no-reboot", "-display", "none", "-monitor", "none",
+            "-serial", "stdio", "-device", "isa-debug-exit,iobase=0x501,iosize=1", "-kernel", image, "-append", arguments,
+        }, Path.GetDirectoryName(image)!, timeoutSeconds);
+        // isa-debug-exit ends QEMU with (code << 1) | 1; a 0 means QEMU stopped without it.
+        int code = run.ExitCode % 2 == 1 ? (run.ExitCode - 1) / 2 : -1000 - run.ExitCode;
+        return run with { ExitCode = code };
+    }
+
+    /// <summary>Real Xen: boots Xen + dom0 under QEMU, `xl create`s the image, streams its console.</summary>
+    public static GuestRun RunOnXen(string image, string xlConfig, int timeoutSeconds = 300)
+    {
+        RequireXenHarness();
+        return Stream("python3", new[] { Harness, "run", image, xlConfig, "--timeout", "120" }, Path.GetDirectoryName(image)!, timeoutSeconds);
+    }
+
+    public static GuestRun Stream(string file, IEnumerable<string> arguments, string workingDirectory, int timeoutSeconds)
+    {
+        var start = ProcessRunner.Prepare(file, arguments, workingDirectory);
+        using var process = Process.Start(start)!;
+        var lines = new List<TimedLine>();
+        var error = new System.Text.StringBuilder();
+        var clock = Stopwatch.StartNew();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.Append(e.Data).Append('\n'); };
+        process.BeginErrorReadLine();
+        var reader = new System.Threading.Thread(() =>
+        {
+            while (process.StandardOutput.ReadLine() is { } line) lock (lines) lines.Add(new TimedLine(line.TrimEnd('\r'), clock.Elapsed));
+        });
+        reader.Start();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
+        {
+            process.Kill(entireProcessTree: true);
+            reader.Join();
+            Assert.Fail($"{file} {string.Join(' ', arguments)} did not finish within {timeoutSeconds} s:\n{string.Join("\n", lines)}\n{error}");
+        }
+        process.WaitForExit();
+        reader.Join();
+        return new GuestRun(process.ExitCode, lines, error.ToString());
+    }
+}
