@@ -206,7 +206,7 @@ class Harness:
             fatal = self._serial_fatal()
             if fatal:
                 self.stop()
-                raise HarnessError(f"dom0 failed: {fatal}\n{self.serial_tail()}")
+                raise HarnessError(f"Xen/dom0 failed to boot: {fatal}\n{self.serial_tail()}")
             if now() > deadline:
                 self.stop()
                 raise HarnessError(f"Xen/dom0 did not come up within {self.boot_timeout} s\n{self.serial_tail()}")
@@ -219,8 +219,30 @@ class Harness:
                 text = f.read().decode(errors="replace")
         except OSError:
             return None
-        m = re.search(r"mirage-dom0: FATAL: .*|Panic on CPU.*|\(XEN\) \*\*\*\*.*", text)
-        return m.group(0) if m else None
+        return self._find_failure(text)
+
+    @staticmethod
+    def _find_failure(text):
+        """A dom0 init failure, Xen panic or dom0 kernel panic in serial output, or None."""
+        # Anchored at line starts: guest output that Xen logs is prefixed "(dN)" and must not match.
+        m = re.search(r"^(?:mirage-dom0: FATAL: |(?:\[ *[\d.]+\] )?Kernel panic - not syncing|\(XEN\) FATAL TRAP).*",
+                      text, re.M)
+        if m:
+            return m.group(0).strip()
+        m = re.search(r"^\(XEN\) (?:\[[ \d.]+\] )?Panic on CPU \d+:\s*\n"
+                      r"(?:\(XEN\)\s*(?:\[[ \d.]+\] )?)?(.*)", text, re.M)
+        if m:
+            return "Xen panic: " + m.group(1).strip()
+        return None
+
+    def _xen_panic(self, offset):
+        try:
+            with open(self.serial_log, "rb") as f:
+                f.seek(offset)
+                text = f.read().decode(errors="replace")
+        except OSError:
+            return None
+        return self._find_failure(text)
 
     def serial_tail(self, n=40):
         try:
@@ -424,6 +446,7 @@ class Harness:
                 data = os.read(console_fd, 1 << 20)
 
         t0 = now()
+        next_panic_check = t0 + 0.5
         started_wall = time.time()
         self._send(f"run {rid} {name}")
         try:
@@ -438,7 +461,13 @@ class Harness:
                     destroy_sent = now()
                     self._send(f"destroy {rid} {name}")
                 if destroy_sent is not None and now() - destroy_sent > 30:
-                    raise HarnessError(f"domain {name} did not go away after xl destroy")
+                    raise HarnessError(f"domain {name} did not go away after xl destroy\n{self.serial_tail()}")
+                if now() >= next_panic_check:
+                    next_panic_check = now() + 0.5
+                    panic = self._xen_panic(serial_start)
+                    if panic:
+                        self.dead = panic
+                        raise HarnessError(f"{self.dead}\n{self.serial_tail(80)}")
             duration = now() - t0
             pump()
         finally:
@@ -460,9 +489,17 @@ class Harness:
             hv_log = ""
         m = re.search(r"has shut down, reason code (\d+)", xl_log)
         code = int(m.group(1)) if m else None
+        m = re.search(r"\(domid (\d+)\)", xl_log)
+        domid = int(m.group(1)) if m else None
         xl_rc = int(exit_msg[2])
+        # Xen turns a triple fault of an HVM/PVH guest into a "reboot" shutdown; report it as the
+        # crash it is (Xen logs "dNvM Triple fault" on the serial console).
+        triple = domid is not None and re.search(r"\bd%dv\d+ Triple fault" % domid, hv_log) is not None
         if timed_out:
-            result, exit_code, message = "timeout", EXIT_TIMEOUT, f"guest did not shut down within {timeout} s; destroyed"
+            result, exit_code = "timeout", EXIT_TIMEOUT
+            message = f"guest did not shut down within {timeout} s; destroyed"
+        elif code == 1 and triple:
+            result, exit_code, message = "crash", EXIT_CRASH, "guest triple-faulted (Xen reports it as reboot)"
         elif code is not None:
             result, exit_code = REASONS.get(code, (f"reason-{code}", EXIT_OTHER))
             message = None if exit_code == EXIT_POWEROFF else f"guest shut down with reason {result}"
@@ -472,8 +509,8 @@ class Harness:
             result, exit_code = "create_failed", EXIT_CREATE
             message = f"xl create failed (status {xl_rc}):\n{xl_log.strip()}"
         return {
-            "id": int(rid), "name": name, "result": result, "exit_code": exit_code,
-            "shutdown_reason_code": code, "message": message,
+            "id": int(rid), "name": name, "domid": domid, "result": result, "exit_code": exit_code,
+            "shutdown_reason_code": code, "triple_fault": triple, "message": message,
             "first_output_s": None if first_output is None else round(first_output, 3),
             "duration_s": round(duration, 3), "started_at": round(started_wall, 3),
             "console": "".join(chunks), "lines": lines,
@@ -671,6 +708,10 @@ def cmd_client(args):
 
 
 def cmd_run(args):
+    for path in (args.image, args.config):
+        if not os.path.isfile(path):
+            print(f"xen-harness: {path} not found", file=sys.stderr)
+            return EXIT_HARNESS
     workdir = args.workdir or tempfile.mkdtemp(prefix="mirage-xen-")
     h = Harness(workdir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
                 keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot, xen_args=args.xen_args)
