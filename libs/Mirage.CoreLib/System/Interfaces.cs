@@ -21,9 +21,55 @@ namespace System.Collections
 {
     public interface IEnumerable { IEnumerator GetEnumerator(); }
     public interface IEnumerator { object Current { get; } bool MoveNext(); void Reset(); }
-    public interface ICollection : IEnumerable { int Count { get; } }
-    public interface IList : ICollection { object this[int index] { get; set; } }
-    public interface IDictionary : ICollection { object this[object key] { get; set; } }
+    public interface ICollection : IEnumerable
+    {
+        int Count { get; }
+        bool IsSynchronized { get; }
+        object SyncRoot { get; }
+        void CopyTo(Array array, int index);
+    }
+    public interface IList : ICollection
+    {
+        object this[int index] { get; set; }
+        bool IsFixedSize { get; }
+        bool IsReadOnly { get; }
+        int Add(object value);
+        void Clear();
+        bool Contains(object value);
+        int IndexOf(object value);
+        void Insert(int index, object value);
+        void Remove(object value);
+        void RemoveAt(int index);
+    }
+    public interface IDictionary : ICollection
+    {
+        object this[object key] { get; set; }
+        bool IsFixedSize { get; }
+        bool IsReadOnly { get; }
+        ICollection Keys { get; }
+        ICollection Values { get; }
+        void Add(object key, object value);
+        void Clear();
+        bool Contains(object key);
+        new IDictionaryEnumerator GetEnumerator();
+        void Remove(object key);
+    }
+    public interface IDictionaryEnumerator : IEnumerator
+    {
+        DictionaryEntry Entry { get; }
+        object Key { get; }
+        object Value { get; }
+    }
+    public struct DictionaryEntry
+    {
+        private object _key;
+        private object _value;
+        public DictionaryEntry(object key, object value) { _key = key; _value = value; }
+        public object Key { get => _key; set => _key = value; }
+        public object Value { get => _value; set => _value = value; }
+        public void Deconstruct(out object key, out object value) { key = _key; value = _value; }
+        public override string ToString() => "[" + _key?.ToString() + ", " + _value?.ToString() + "]";
+    }
     public interface IEqualityComparer { bool Equals(object x, object y); int GetHashCode(object obj); }
     public interface IComparer { int Compare(object x, object y); }
 }
@@ -53,8 +99,30 @@ namespace System.Collections.Generic
     }
     public interface IReadOnlyCollection<out T> : IEnumerable<T> { int Count { get; } }
     public interface IReadOnlyList<out T> : IReadOnlyCollection<T> { T this[int index] { get; } }
-    public interface ISet<T> : ICollection<T> { new bool Add(T item); }
-    public interface IReadOnlySet<T> : IReadOnlyCollection<T> { bool Contains(T item); }
+    public interface ISet<T> : ICollection<T>
+    {
+        new bool Add(T item);
+        void ExceptWith(IEnumerable<T> other);
+        void IntersectWith(IEnumerable<T> other);
+        bool IsProperSubsetOf(IEnumerable<T> other);
+        bool IsProperSupersetOf(IEnumerable<T> other);
+        bool IsSubsetOf(IEnumerable<T> other);
+        bool IsSupersetOf(IEnumerable<T> other);
+        bool Overlaps(IEnumerable<T> other);
+        bool SetEquals(IEnumerable<T> other);
+        void SymmetricExceptWith(IEnumerable<T> other);
+        void UnionWith(IEnumerable<T> other);
+    }
+    public interface IReadOnlySet<T> : IReadOnlyCollection<T>
+    {
+        bool Contains(T item);
+        bool IsProperSubsetOf(IEnumerable<T> other);
+        bool IsProperSupersetOf(IEnumerable<T> other);
+        bool IsSubsetOf(IEnumerable<T> other);
+        bool IsSupersetOf(IEnumerable<T> other);
+        bool Overlaps(IEnumerable<T> other);
+        bool SetEquals(IEnumerable<T> other);
+    }
     public interface IDictionary<TKey, TValue> : ICollection<KeyValuePair<TKey, TValue>>
     {
         TValue this[TKey key] { get; set; }

@@ -76,11 +76,22 @@ namespace System.Collections.Generic
             InsertRange(_size, collection);
         }
 
-        public void AddRange(ReadOnlySpan<T> source)
+        internal void AddSpan(ReadOnlySpan<T> source)
         {
             if (source.Length == 0) return;
             if (_items.Length - _size < source.Length) Grow(_size + source.Length);
             source.CopyTo(new Span<T>(_items, _size, source.Length));
+            _size += source.Length;
+            _version++;
+        }
+
+        internal void InsertSpan(int index, ReadOnlySpan<T> source)
+        {
+            if ((uint)index > (uint)_size) throw new ArgumentOutOfRangeException(nameof(index), "Index must be within the bounds of the List.");
+            if (source.Length == 0) return;
+            if (_items.Length - _size < source.Length) Grow(_size + source.Length);
+            if (index < _size) Array.Copy(_items, index, _items, index + source.Length, _size - index);
+            source.CopyTo(new Span<T>(_items, index, source.Length));
             _size += source.Length;
             _version++;
         }
