@@ -364,8 +364,9 @@ class Harness:
                 shutil.rmtree(job_dir, ignore_errors=True)
 
     # -- guests -------------------------------------------------------------------------------
-    def run(self, image, config, timeout=60.0, on_output=None):
-        """Runs one image to its shutdown. on_output(text) gets console text as it arrives.
+    def run(self, image, config, timeout=60.0, on_output=None, cancel=None):
+        """Runs one image to its shutdown. on_output(text) gets console text as it arrives; when
+        the threading.Event cancel gets set, the guest is destroyed ("cancelled").
         Returns the result dict (see README.md)."""
         with open(config) as f:
             cfg_text = f.read()
@@ -387,7 +388,7 @@ class Harness:
             try:
                 self._claim_name(name)
                 try:
-                    return self._run_job(rid, name, job_dir, timeout, on_output)
+                    return self._run_job(rid, name, job_dir, timeout, on_output, cancel)
                 finally:
                     with self.lock:
                         self.names.discard(name)
@@ -406,7 +407,7 @@ class Harness:
                     return
             time.sleep(0.05)
 
-    def _run_job(self, rid, name, job_dir, timeout, on_output):
+    def _run_job(self, rid, name, job_dir, timeout, on_output, cancel):
         console_path = os.path.join(self.share, "console", f"guest-{name}.log")
         if os.path.exists(console_path):
             os.unlink(console_path)
@@ -419,7 +420,7 @@ class Harness:
         exit_msg = None
 
         def pump():
-            nonlocal console_fd, first_output, partial
+            nonlocal console_fd, first_output, partial, on_output
             if console_fd is None:
                 try:
                     console_fd = os.open(console_path, os.O_RDONLY)
@@ -434,7 +435,10 @@ class Harness:
                 text = data.decode(errors="replace")
                 chunks.append(text)
                 if on_output is not None:
-                    on_output(text)
+                    try:
+                        on_output(text)
+                    except Exception:  # e.g. the client went away: keep the job going
+                        on_output = None
                 for piece in text.splitlines(keepends=True):
                     if partial is None:
                         partial = [t, wall, ""]
@@ -456,8 +460,8 @@ class Harness:
                     exit_msg = msg
                 pump()
                 elapsed = now() - t0
-                if timeout and elapsed > timeout and destroy_sent is None:
-                    timed_out = True
+                if destroy_sent is None and ((timeout and elapsed > timeout) or (cancel and cancel.is_set())):
+                    timed_out = not (cancel and cancel.is_set())
                     destroy_sent = now()
                     self._send(f"destroy {rid} {name}")
                 if destroy_sent is not None and now() - destroy_sent > 30:
@@ -470,9 +474,24 @@ class Harness:
                         raise HarnessError(f"{self.dead}\n{self.serial_tail(80)}")
             duration = now() - t0
             pump()
+        except BaseException:
+            # Leave no domain behind (it would block the next job with the same name).
+            if not self.dead and exit_msg is None:
+                try:
+                    self._send(f"destroy {rid} {name}")
+                    end = now() + 30
+                    while now() < end:
+                        msg = self._wait(rid, ("started", "exit", "destroyed"), 1)
+                        if msg is not None and msg[0] == "exit":
+                            break
+                except HarnessError:
+                    pass
+            raise
         finally:
             if console_fd is not None:
                 os.close(console_fd)
+            if not self.keep_jobs and os.path.exists(console_path):
+                os.unlink(console_path)
         if partial is not None:
             lines.append({"t": round(partial[0], 3), "wall": round(partial[1], 3), "text": partial[2].rstrip("\r\n")})
 
@@ -495,7 +514,9 @@ class Harness:
         # Xen turns a triple fault of an HVM/PVH guest into a "reboot" shutdown; report it as the
         # crash it is (Xen logs "dNvM Triple fault" on the serial console).
         triple = domid is not None and re.search(r"\bd%dv\d+ Triple fault" % domid, hv_log) is not None
-        if timed_out:
+        if destroy_sent is not None and not timed_out:
+            result, exit_code, message = "cancelled", EXIT_HARNESS, "cancelled (the client went away)"
+        elif timed_out:
             result, exit_code = "timeout", EXIT_TIMEOUT
             message = f"guest did not shut down within {timeout} s; destroyed"
         elif code == 1 and triple:
@@ -519,10 +540,11 @@ class Harness:
 
 
 # ---------------------------------------------------------------------------------------------
-# Server: a line protocol over a unix socket. Each request is one JSON object on one line; the
-# server answers with JSON lines, the last one having "event": "result" (or "error").
+# Server: a line protocol over a unix socket. A client connects, sends one request (one JSON
+# object on one line) and reads JSON lines until the one with "event": "result" (or "error").
 
 def serve_connection(h, conn, stop_event):
+    """One request per connection: read one JSON line, answer, close."""
     f = conn.makefile("rwb")
 
     def send(obj):
@@ -530,33 +552,47 @@ def serve_connection(h, conn, stop_event):
         f.flush()
 
     try:
-        for raw in f:
-            try:
-                req = json.loads(raw)
-                op = req.get("op")
-                if op == "run":
-                    stream = bool(req.get("stream"))
+        raw = f.readline()
+        if not raw:
+            return
+        try:
+            req = json.loads(raw)
+            op = req.get("op")
+            if op == "run":
+                # The client keeps the connection open until the result; if it goes away
+                # (EOF), the guest is destroyed instead of running on to its timeout.
+                cancel = threading.Event()
+
+                def watch():
+                    try:
+                        while conn.recv(4096):
+                            pass
+                    except OSError:
+                        pass
+                    cancel.set()
+
+                threading.Thread(target=watch, daemon=True).start()
+                cb = None
+                if req.get("stream"):
                     t0 = now()
-                    cb = (lambda text: send({"event": "console", "t": round(now() - t0, 3), "data": text})) \
-                        if stream else None
-                    res = h.run(req["image"], req["config"], float(req.get("timeout") or 60), cb)
-                    send(dict(res, event="result"))
-                elif op == "ping":
-                    send({"event": "result", "exit_code": 0, "ping_s": round(h.ping(), 4),
-                          "boot_s": round(h.boot_seconds, 2)})
-                elif op == "sh":
-                    rc, out = h.sh(req["script"], float(req.get("timeout") or 60))
-                    send({"event": "result", "exit_code": rc, "output": out})
-                elif op == "shutdown":
-                    send({"event": "result", "exit_code": 0})
-                    stop_event.set()
-                    return
-                else:
-                    send({"event": "error", "exit_code": EXIT_HARNESS, "message": f"unknown op {op!r}"})
-            except HarnessError as e:
-                send({"event": "error", "exit_code": EXIT_HARNESS, "message": str(e)})
-            except (KeyError, ValueError, OSError) as e:
-                send({"event": "error", "exit_code": EXIT_HARNESS, "message": f"bad request: {e!r}"})
+                    cb = lambda text: send({"event": "console", "t": round(now() - t0, 3), "data": text})  # noqa: E731
+                res = h.run(req["image"], req["config"], float(req.get("timeout") or 60), cb, cancel)
+                send(dict(res, event="result"))
+            elif op == "ping":
+                send({"event": "result", "exit_code": 0, "ping_s": round(h.ping(), 4),
+                      "boot_s": round(h.boot_seconds, 2)})
+            elif op == "sh":
+                rc, out = h.sh(req["script"], float(req.get("timeout") or 60))
+                send({"event": "result", "exit_code": rc, "output": out})
+            elif op == "shutdown":
+                send({"event": "result", "exit_code": 0})
+                stop_event.set()
+            else:
+                send({"event": "error", "exit_code": EXIT_HARNESS, "message": f"unknown op {op!r}"})
+        except HarnessError as e:
+            send({"event": "error", "exit_code": EXIT_HARNESS, "message": str(e)})
+        except (KeyError, ValueError, TypeError, OSError) as e:
+            send({"event": "error", "exit_code": EXIT_HARNESS, "message": f"bad request: {e!r}"})
     except (BrokenPipeError, ConnectionResetError):
         pass
     finally:

@@ -133,16 +133,14 @@ def fetch(pins):
         return
     gone = []
     for pkg, ver in missing:
-        r = subprocess.run(["apt-cache", "show", f"{pkg}={ver}"], stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-        if r.returncode != 0:
-            avail = subprocess.run(["apt-cache", "madison", pkg], stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL, text=True).stdout.strip()
+        avail = subprocess.run(["apt-cache", "madison", pkg], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True).stdout.strip()
+        if ver not in [l.split("|")[1].strip() for l in avail.splitlines() if l.count("|") >= 2]:
             gone.append(f"  {pkg}={ver} is not on the mirror; available now:\n"
                         + ("\n".join("    " + l for l in avail.splitlines()) or "    (none)"))
     if gone:
         die("pinned packages are no longer available:\n" + "\n".join(gone)
-            + f"\nUpdate {os.path.relpath(LOCK)} to a listed version and rerun eng/xen/setup.sh.")
+            + f"\nUpdate {LOCK} to a listed version and rerun eng/xen/setup.sh.")
     die("apt-get download failed:\n" + err)
 
 
