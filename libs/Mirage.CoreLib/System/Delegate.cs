@@ -6,16 +6,16 @@ namespace System
     /// </summary>
     public abstract class Delegate : ICloneable
     {
-        internal object m_firstParameter;
-        internal object m_helperObject;
-        internal nint m_extraFunctionPointerOrData;
-        internal IntPtr m_functionPointer;
+        internal object _firstParameter;
+        internal object _helperObject;
+        internal nint _extraFunctionPointerOrData;
+        internal IntPtr _functionPointer;
 
         private void InitializeClosedInstance(object firstParameter, IntPtr functionPointer)
         {
             if (firstParameter == null) throw new ArgumentException("Delegate to an instance method cannot have null 'this'.");
-            m_functionPointer = functionPointer;
-            m_firstParameter = firstParameter;
+            _functionPointer = functionPointer;
+            _firstParameter = firstParameter;
         }
 
         private void InitializeClosedInstanceSlow(object firstParameter, IntPtr functionPointer) => InitializeClosedInstance(firstParameter, functionPointer);
@@ -28,43 +28,43 @@ namespace System
 
         private void InitializeClosedStaticThunk(object firstParameter, IntPtr functionPointer, IntPtr functionPointerThunk)
         {
-            m_extraFunctionPointerOrData = functionPointer;
-            m_helperObject = firstParameter;
-            m_functionPointer = functionPointerThunk;
-            m_firstParameter = this;
+            _extraFunctionPointerOrData = functionPointer;
+            _helperObject = firstParameter;
+            _functionPointer = functionPointerThunk;
+            _firstParameter = this;
         }
 
         private void InitializeOpenStaticThunk(object firstParameter, IntPtr functionPointer, IntPtr functionPointerThunk)
         {
-            m_firstParameter = this;
-            m_functionPointer = functionPointerThunk;
-            m_extraFunctionPointerOrData = functionPointer;
+            _firstParameter = this;
+            _functionPointer = functionPointerThunk;
+            _extraFunctionPointerOrData = functionPointer;
         }
 
         private void InitializeOpenInstanceThunk(object firstParameter, IntPtr functionPointer, IntPtr functionPointerThunk)
         {
-            m_firstParameter = this;
-            m_functionPointer = functionPointerThunk;
-            m_extraFunctionPointerOrData = functionPointer;
+            _firstParameter = this;
+            _functionPointer = functionPointerThunk;
+            _extraFunctionPointerOrData = functionPointer;
         }
 
         internal IntPtr GetThunk(int whichThunk) => IntPtr.Zero;
 
-        public object Target => m_firstParameter == (object)this ? m_helperObject : m_firstParameter;
+        public object Target => _firstParameter == (object)this ? _helperObject : _firstParameter;
 
         public object Clone() => MemberwiseClone();
 
         public override bool Equals(object obj)
         {
             if (obj is not Delegate other || !SameType(this, other)) return false;
-            return m_functionPointer == other.m_functionPointer
-                && m_extraFunctionPointerOrData == other.m_extraFunctionPointerOrData
+            return _functionPointer == other._functionPointer
+                && _extraFunctionPointerOrData == other._extraFunctionPointerOrData
                 && ReferenceEquals(Target, other.Target);
         }
 
         private static unsafe bool SameType(Delegate a, Delegate b) => a.GetMethodTable() == b.GetMethodTable();
 
-        public override int GetHashCode() => m_functionPointer.GetHashCode();
+        public override int GetHashCode() => _functionPointer.GetHashCode();
 
         public static bool operator ==(Delegate d1, Delegate d2) => d1 is null ? d2 is null : d1.Equals(d2);
         public static bool operator !=(Delegate d1, Delegate d2) => !(d1 == d2);
