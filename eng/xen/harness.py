@@ -632,13 +632,34 @@ def cmd_serve(args):
     print(json.dumps({"event": "ready", "socket": sock_path, "boot_s": round(h.boot_seconds, 2),
                       "pid": os.getpid()}), flush=True)
     try:
+        activity = {"active": 0, "last": now()}
+        activity_lock = threading.Lock()
+
+        def handle(conn):
+            with activity_lock:
+                activity["active"] += 1
+            try:
+                serve_connection(h, conn, stop_event)
+            finally:
+                with activity_lock:
+                    activity["active"] -= 1
+                    activity["last"] = now()
+
         while not stop_event.is_set() and not h.dead:
+            if args.parent_pid and not pid_alive(args.parent_pid):
+                print(f"xen-harness: parent process {args.parent_pid} is gone; stopping", file=sys.stderr)
+                break
+            with activity_lock:
+                idle = activity["active"] == 0 and now() - activity["last"] > args.idle_timeout > 0
+            if idle:
+                print(f"xen-harness: idle for {args.idle_timeout} s; stopping", file=sys.stderr)
+                break
             try:
                 conn, _ = srv.accept()
             except socket.timeout:
                 continue
             conn.settimeout(None)
-            threading.Thread(target=serve_connection, args=(h, conn, stop_event), daemon=True).start()
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
     finally:
         srv.close()
         if os.path.exists(sock_path):
@@ -649,6 +670,16 @@ def cmd_serve(args):
         print(f"xen-harness: {dead}\n{h.serial_tail()}", file=sys.stderr)
         return EXIT_HARNESS
     return 0
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
 
 
 def cmd_start(args):
@@ -665,6 +696,10 @@ def cmd_start(args):
         cmd.append("--verbose-boot")
     if args.xen_args:
         cmd += ["--xen-args", args.xen_args]
+    if args.idle_timeout:
+        cmd += ["--idle-timeout", str(args.idle_timeout)]
+    if args.parent_pid:
+        cmd += ["--parent-pid", str(args.parent_pid)]
     with open(log_path, "wb") as log:
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                              start_new_session=True)
@@ -811,6 +846,9 @@ def main(argv=None):
         p.add_argument("--dir", required=True, help="work directory (serial.log, share/, harness.sock)")
         p.add_argument("--socket", help="unix socket path (default DIR/harness.sock)")
         p.add_argument("--parallel", type=int, default=1, help="guests run at the same time (default 1)")
+        p.add_argument("--idle-timeout", type=float, default=0,
+                       help="stop after this many seconds without a request (default: never)")
+        p.add_argument("--parent-pid", type=int, default=0, help="stop when this process is gone")
         vm_opts(p)
         p.set_defaults(fn=fn)
 
