@@ -60,17 +60,32 @@ def config_value(text, key):
     return None if m is None else (m.group(2) if m.group(2) is not None else m.group(3))
 
 
-def rewrite_config(text, job_dir, dom0_dir, image_name, default_name):
+def rewrite_config(text, job_dir, dom0_dir, image_name, default_name, config_dir="."):
     """The user's xl config as dom0 must see it: the kernel (and ramdisk, disk files) point into
     the job's shared directory and every shutdown action is "preserve", so the harness observes
-    the reason and lets xenconsoled drain the console before it destroys the domain.
-    Returns (config text, domain name)."""
+    the reason and lets xenconsoled drain the console before it destroys the domain. Relative
+    file names are relative to config_dir, as for `xl create` run in the config's directory.
+    Returns (config text, domain name, [(job file, host file)] of writable disks to copy back)."""
+    copies = {}  # host realpath -> name in job_dir
+    used = {image_name}
+    write_back = []
+
+    def host_file(path):
+        path = os.path.join(config_dir, path)
+        return path if path and os.path.isfile(path) else None
+
     def copy_in(path):
-        base = os.path.basename(path)
-        dst = os.path.join(job_dir, base)
-        if not os.path.exists(dst):
-            shutil.copyfile(path, dst)
-        return f"{dom0_dir}/{base}"
+        real = os.path.realpath(path)
+        if real not in copies:
+            base = re.sub(r"[^A-Za-z0-9._-]", "_", os.path.basename(path))
+            name, n = base, 1
+            while name in used:
+                n += 1
+                name = f"{n}-{base}"
+            used.add(name)
+            shutil.copyfile(path, os.path.join(job_dir, name))
+            copies[real] = name
+        return copies[real]
 
     name = config_value(text, "name")
     ramdisk = config_value(text, "ramdisk")
@@ -79,20 +94,39 @@ def rewrite_config(text, job_dir, dom0_dir, image_name, default_name):
     text = "\n".join(lines) + "\n"
 
     def disk_spec(m):
-        spec = m.group(2) if m.group(2) is not None else m.group(3)
-        parts, is_file = [], False
-        for tok in spec.split(","):
+        # xl-disk-configuration(5): positional target, format, vdev, access; or key=value.
+        parts, positional, target_at, access = [], 0, None, "rw"
+        for tok in (m.group(2) if m.group(2) is not None else m.group(3)).split(","):
             t = tok.strip()
-            key = "target=" if t.startswith("target=") else ""
-            val = t[len(key):]
-            pre = next((p for p in ("phy:", "file:", "aio:") if val.startswith(p)), "")
-            path = val[len(pre):]
-            if path.startswith("/") and os.path.isfile(path):
-                t, is_file = key + pre + copy_in(path), True
+            key = t.split("=", 1)[0] if re.match(r"[a-z-]+=", t) else None
+            if key is None:
+                if positional == 0:
+                    target_at = len(parts)
+                elif positional == 3:
+                    access = t
+                positional += 1
+            elif key == "target":
+                target_at = len(parts)
+            elif key == "access":
+                access = t.split("=", 1)[1]
             parts.append(t)
+        if target_at is None:
+            return m.group(0)
+        t = parts[target_at]
+        key = "target=" if t.startswith("target=") else ""
+        val = t[len(key):]
+        pre = next((p for p in ("phy:", "file:", "aio:") if val.startswith(p)), "")
+        src = host_file(val[len(pre):])
+        if src is None:
+            return m.group(0)  # a dom0 device or path: leave it alone
+        copied = copy_in(src)
+        parts[target_at] = f"{key}{pre}{dom0_dir}/{copied}"
+        if access.strip() not in ("r", "ro"):
+            write_back.append((os.path.join(job_dir, copied), src))
         # Regular files need the block script (loop device + blkback): dom0 has no QEMU/qdisk.
-        if is_file and not any(p.startswith("script=") for p in parts):
-            parts.append("script=block")
+        # target= must stay the last parameter (xl reads the rest of the spec as the target).
+        if not any(p.startswith("script=") for p in parts):
+            parts.insert(target_at if key else len(parts), "script=block")
         return "'" + ", ".join(parts) + "'"
 
     text = re.sub(r"^(\s*disk\s*=\s*\[)(.*?)(\])",
@@ -103,10 +137,12 @@ def rewrite_config(text, job_dir, dom0_dir, image_name, default_name):
         text += f'name = "{name}"\n'
     text += f'kernel = "{dom0_dir}/{image_name}"\n'
     if ramdisk:
-        text += f'ramdisk = "{copy_in(ramdisk)}"\n'
+        if not host_file(ramdisk):
+            raise HarnessError(f"ramdisk {ramdisk} not found")
+        text += f'ramdisk = "{dom0_dir}/{copy_in(host_file(ramdisk))}"\n'
     for key in OVERRIDDEN[1:]:
         text += f'{key} = "preserve"\n'
-    return text, name
+    return text, name, sorted(set(write_back))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,8 +414,8 @@ class Harness:
         try:
             image_name = re.sub(r"[^A-Za-z0-9._-]", "_", os.path.basename(image)) or "image"
             shutil.copyfile(image, os.path.join(job_dir, image_name))
-            text, name = rewrite_config(cfg_text, job_dir, f"{DOM0_SHARE}/jobs/{rid}", image_name,
-                                        f"mirage-{rid}")
+            text, name, write_back = rewrite_config(cfg_text, job_dir, f"{DOM0_SHARE}/jobs/{rid}", image_name,
+                                                    f"mirage-{rid}", os.path.dirname(os.path.abspath(config)))
             if not re.fullmatch(r"[A-Za-z0-9._-]+", name):
                 raise HarnessError(f"unsupported domain name {name!r} in {config}")
             with open(os.path.join(job_dir, "guest.cfg"), "w") as f:
@@ -388,7 +424,11 @@ class Harness:
             try:
                 self._claim_name(name)
                 try:
-                    return self._run_job(rid, name, job_dir, timeout, on_output, cancel)
+                    res = self._run_job(rid, name, job_dir, timeout, on_output, cancel)
+                    # Writable disk files: the guest wrote to a copy; give its changes back.
+                    for copy, original in write_back:
+                        shutil.copyfile(copy, original)
+                    return res
                 finally:
                     with self.lock:
                         self.names.discard(name)
