@@ -27,6 +27,7 @@ dotnet "$csc" -nologo -noconfig -nostdlib -unsafe -optimize -langversion:latest 
 as --64 -o "$work/boot.o" "$root/packs/Mirage.Runtime.Xen/native/x64/boot.S"
 ld -T "$root/packs/Mirage.Runtime.Xen/native/x64/mirage-xen-x64.ld" -nostdlib -z max-page-size=4096 \
   -o "$work/app.xen" "$work/boot.o" "$work/app.o"
+if [ -n "${MIRAGE_KEEP_IMAGE:-}" ]; then cp "$work/app.xen" "$MIRAGE_KEEP_IMAGE"; fi
 set +e
 timeout 60 qemu-system-x86_64 -M q35 -accel tcg -cpu max -m 128M -no-reboot -display none -monitor none \
   -serial stdio -device isa-debug-exit,iobase=0x501,iosize=1 -kernel "$work/app.xen" -append "$*"

@@ -29,7 +29,7 @@ namespace Mirage.Xen
     /// <summary>VCPUOP_set_singleshot_timer (xen/include/public/vcpu.h): one wake-up at an absolute system time.</summary>
     public static unsafe class SingleShotTimer
     {
-        private const int SetSingleShotTimer = 4;
+        private const int SetSingleShotTimer = 8;
         private const uint FlagFuture = 1;
 
         /// <summary>Arms the timer; false when the deadline has already passed (-ETIME).</summary>

@@ -19,6 +19,7 @@ namespace Mirage.Runtime.Xen.Platform
         private const int CallbackVector = 0x20;
 
         private static bool s_xen;
+        private static bool s_debug = false;
         private static uint s_timerPort;
         private static byte* s_commandLine;
         private static byte* s_heapStart;
@@ -275,9 +276,14 @@ namespace Mirage.Runtime.Xen.Platform
         {
             if (s_xen)
             {
+                // Xen raises an upcall (and wakes a blocked vCPU) only on a 0 -> 1 transition of the
+                // selector bit and of evtchn_upcall_pending: clear both so that the next event wakes us.
+                SharedInfo.AcknowledgeUpcall();
                 SharedInfo.TakePending(s_timerPort);
                 if (deadlineNs != long.MaxValue && !SingleShotTimer.Arm(deadlineNs)) return; // already due
+                if (s_debug) WriteRaw("[block]");
                 Arch.XenBlock();
+                if (s_debug) WriteRaw("[woke]");
                 SharedInfo.TakePending(s_timerPort);
                 return;
             }
