@@ -366,13 +366,12 @@ class Harness:
 
     def stop(self):
         if self.qemu is not None and self.qemu.poll() is None:
+            # Nothing in dom0 needs a clean shutdown (the shared directory is written through).
             self.dead = self.dead or "stopped"
+            self.qemu.terminate()
             try:
-                self.sock.sendall(b"poweroff 0\n")
                 self.qemu.wait(timeout=10)
-            except Exception:
-                pass
-            if self.qemu.poll() is None:
+            except subprocess.TimeoutExpired:
                 self.qemu.kill()
                 self.qemu.wait()
         self.dead = self.dead or "stopped"
