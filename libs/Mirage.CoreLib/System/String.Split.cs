@@ -282,25 +282,18 @@ namespace System
             using (IEnumerator<T> e = values.GetEnumerator())
             {
                 if (!e.MoveNext()) return Empty;
-                string first = TextOf(e.Current);
+                string first = InterpolationFormatting.TextOf(e.Current);
                 if (!e.MoveNext()) return first ?? Empty;
                 var builder = new StringBuilder();
                 builder.Append(first);
                 do
                 {
                     builder.Append(separator);
-                    builder.Append(TextOf(e.Current));
+                    builder.Append(InterpolationFormatting.TextOf(e.Current));
                 }
                 while (e.MoveNext());
                 return builder.ToString();
             }
-        }
-
-        /// <summary>value?.ToString(), without boxing a Nullable (the runtime cannot).</summary>
-        internal static string TextOf<T>(T value)
-        {
-            if (InterpolationFormatting.IsNullable<T>()) return value.ToString();
-            return value == null ? null : value.ToString();
         }
 
         // ----- Concat over sequences -----
@@ -317,7 +310,7 @@ namespace System
         {
             if (values == null) throw new ArgumentNullException(nameof(values));
             var builder = new StringBuilder();
-            foreach (T value in values) builder.Append(TextOf(value));
+            foreach (T value in values) builder.Append(InterpolationFormatting.TextOf(value));
             return builder.ToString();
         }
 

@@ -16,10 +16,10 @@ namespace System.Collections.Generic
         internal static ArgumentOutOfRangeException NegativeIndex(string name = "index") => new ArgumentOutOfRangeException(name, NeedNonNegNum);
 
         internal static KeyNotFoundException KeyNotFound<TKey>(TKey key)
-            => new KeyNotFoundException("The given key '" + string.TextOf(key) + "' was not present in the dictionary.");
+            => new KeyNotFoundException("The given key '" + System.Runtime.CompilerServices.InterpolationFormatting.TextOf(key) + "' was not present in the dictionary.");
 
         internal static ArgumentException DuplicateKey<TKey>(TKey key)
-            => new ArgumentException("An item with the same key has already been added. Key: " + string.TextOf(key));
+            => new ArgumentException("An item with the same key has already been added. Key: " + System.Runtime.CompilerServices.InterpolationFormatting.TextOf(key));
 
         internal static void CheckCopyTarget(Array array, int index, int count)
         {

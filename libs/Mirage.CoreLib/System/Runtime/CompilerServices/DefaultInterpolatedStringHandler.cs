@@ -241,17 +241,4 @@ namespace System.Runtime.CompilerServices
             if (cached == null || cached.Length < buffer.Length) s_cached = buffer;
         }
     }
-
-    internal static class InterpolationFormatting
-    {
-        /// <summary>True when <typeparamref name="T"/> is a Nullable&lt;U&gt; (which must not be boxed).</summary>
-        internal static unsafe bool IsNullable<T>() => Internal.Runtime.MethodTable.Of<T>()->IsNullable;
-
-        /// <summary>A nullable value as a custom formatter sees it, without boxing the Nullable: its text.</summary>
-        internal static object BoxNullableAsText<T>(T value)
-        {
-            string text = value.ToString();
-            return text.Length == 0 ? null : text;
-        }
-    }
 }

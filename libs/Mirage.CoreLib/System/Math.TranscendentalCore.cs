@@ -1,0 +1,954 @@
+using System;
+
+namespace Mirage.CoreLib.Math
+{
+    /// <summary>
+    /// Transcendental functions in plain C# (no x87, no intrinsics, no C runtime), aiming at the
+    /// results .NET gets from glibc on Linux:
+    /// <list type="bullet">
+    /// <item>exp, log, log2, pow, sin, cos, tan, atan, atan2, asin, acos are evaluated in
+    /// double-double arithmetic (about 100 bits) and rounded once, so they are correctly rounded
+    /// except in the rare cases where the exact value lies within ~2^-90 of a rounding boundary;
+    /// glibc's versions are correctly rounded in nearly all cases as well.</item>
+    /// <item>log10, sinh, cosh, tanh, expm1 and cbrt follow the published algorithms glibc uses for
+    /// them (fdlibm's, and glibc's own cbrt), whose results are not always correctly rounded, so
+    /// that the same inputs give the same bits.</item>
+    /// </list>
+    /// Tables and constants were generated with 400-bit arithmetic (mpmath) for this file.
+    /// </summary>
+    internal static class Transcendental
+    {
+        private const double Ln2By64A = 0.010830424696223417, Ln2By64B = 2.5728046223228848e-14, Ln2By64C = 4.784126150029144e-26;
+        private const double InvLn2x64 = 92.33248261689366;
+        private const double Ln2A = 0.6931471805598903, Ln2B = 5.49792301870721e-14, Ln2C = 1.1612227229362532e-26;
+        private const double Ln2Hi = 0.6931471805599453, Ln2Lo = 2.3190468138462996e-17;
+        private const double InvLn2Hi = 1.4426950408889634, InvLn2Lo = 2.0355273740931033e-17;
+        private const double PiOver2Hi = 1.5707963267948966, PiOver2Lo = 6.123233995736766e-17, PiOver2Lo2 = -1.4973849048591698e-33;
+        private const double PiHi = 3.141592653589793, PiLo = 1.2246467991473532e-16;
+        private const double PiOver4Hi = 0.7853981633974483, PiOver4Lo = 3.061616997868383e-17;
+        private const double ThirdHi = 0.3333333333333333, ThirdLo = 1.850371707708594e-17;
+        private static readonly double[] s_exp2Hi = { 1.0, 1.0108892860517005, 1.0218971486541166, 1.0330248790212284, 1.0442737824274138, 1.0556451783605572, 1.0671404006768237, 1.0787607977571199, 1.0905077326652577, 1.102382583307841, 1.1143867425958924, 1.1265216186082418, 1.1387886347566916, 1.1511892299529827, 1.1637248587775775, 1.1763969916502812, 1.189207115002721, 1.202156731452703, 1.215247359980469, 1.22848053610687, 1.241857812073484, 1.255380757024691, 1.2690509571917332, 1.2828700160787783, 1.2968395546510096, 1.3109612115247644, 1.3252366431597413, 1.339667524053303, 1.3542555469368927, 1.3690024229745905, 1.383909881963832, 1.3989796725383112, 1.4142135623730951, 1.42961333839197, 1.4451808069770467, 1.460917794180647, 1.4768261459394993, 1.4929077282912648, 1.5091644275934228, 1.5255981507445384, 1.5422108254079407, 1.559004400237837, 1.5759808451078865, 1.593142151342267, 1.6104903319492543, 1.6280274218573478, 1.645755478153965, 1.6636765803267364, 1.681792830507429, 1.7001063537185235, 1.718619298122478, 1.7373338352737062, 1.7562521603732995, 1.7753764925265212, 1.7947090750031072, 1.8142521755003989, 1.8340080864093424, 1.8539791250833855, 1.8741676341103, 1.8945759815869656, 1.9152065613971474, 1.9360617934922943, 1.9571441241754002, 1.978456026387951 };
+        private static readonly double[] s_exp2Lo = { 0.0, -1.5234778603368577e-17, 5.109225028973444e-17, 7.600838874027088e-18, 8.551889705537965e-17, 1.759325738772092e-18, -7.899853966841582e-17, -6.656660436056593e-17, -3.046782079812471e-17, 5.2660368715706944e-17, 1.0410278456845571e-16, 5.165856758795457e-17, 8.912812676025408e-17, 3.250710218863827e-17, 3.8292048369240935e-17, 5.554203254218079e-17, 3.982015231465646e-17, 6.644981499252301e-17, -7.712630692681488e-17, -1.89878163130253e-17, 4.658027591836937e-17, -6.7113898212968784e-18, 2.667932131342186e-18, 1.713594918243561e-17, 2.5382502794888315e-17, -7.181536135519454e-17, -2.8587312100388614e-17, 8.927282594831732e-17, 7.70094837980299e-17, 9.593797919118849e-17, -6.770511658794786e-17, -9.614213209051323e-17, -9.667293313452913e-17, -1.2031642489053655e-17, -3.0237581349939873e-17, -5.600377186075216e-17, -3.483994556892796e-17, 1.4192920154284036e-17, -1.016455327754295e-16, -1.1024941712342561e-16, 7.949834809697621e-17, 3.7812070533575275e-17, -1.0136916471278304e-17, -1.0094406542311964e-16, 2.4707192569797888e-17, -6.712955084707084e-17, -1.0125679913674773e-16, 5.8909926967131e-17, 8.199010020581497e-17, -8.0237193703977e-18, -1.851380418263111e-17, 3.164389299292957e-17, 2.960140695448873e-17, 6.429731796556572e-17, 1.8227458427912087e-17, -9.969531538920349e-17, 3.283107224245627e-17, 9.761887490727594e-17, -6.122763413004143e-17, 3.4034035352165297e-17, -1.0619946056195963e-16, 1.0332385960676326e-16, 8.960767791036668e-17, 4.0388753109278167e-17 };
+        private static readonly double[] s_logInvC = { 1.0, 0.9922480620155039, 0.9846153846153847, 0.9770992366412213, 0.9696969696969697, 0.9624060150375939, 0.9552238805970149, 0.9481481481481482, 0.9411764705882353, 0.9343065693430657, 0.927536231884058, 0.920863309352518, 0.9142857142857143, 0.9078014184397163, 0.9014084507042254, 0.8951048951048951, 0.8888888888888888, 0.8827586206896552, 0.8767123287671232, 0.8707482993197279, 0.8648648648648649, 0.8590604026845637, 0.8533333333333334, 0.847682119205298, 0.8421052631578947, 0.8366013071895425, 0.8311688311688312, 0.8258064516129032, 0.8205128205128205, 0.8152866242038217, 0.810126582278481, 0.8050314465408805, 0.8, 0.7950310559006211, 0.7901234567901234, 0.7852760736196319, 0.7804878048780488, 0.7757575757575758, 0.7710843373493976, 0.7664670658682635, 0.7619047619047619, 0.757396449704142, 0.7529411764705882, 0.7485380116959064, 0.7441860465116279, 0.7398843930635838, 0.735632183908046, 0.7314285714285714, 0.7272727272727273, 0.7231638418079096, 0.7191011235955056, 0.7150837988826816, 0.7111111111111111, 0.7071823204419889, 0.7032967032967034, 0.6994535519125683, 0.6956521739130435, 0.6918918918918919, 0.6881720430107527, 0.6844919786096256, 0.6808510638297872, 0.6772486772486772, 0.6736842105263158, 0.6701570680628273, 0.6666666666666666, 0.6632124352331606, 0.6597938144329897, 0.6564102564102564, 0.6530612244897959, 0.649746192893401, 0.6464646464646465, 0.6432160804020101, 0.64, 0.6368159203980099, 0.6336633663366337, 0.6305418719211823, 0.6274509803921569, 0.624390243902439, 0.6213592233009708, 0.6183574879227053, 0.6153846153846154, 0.6124401913875598, 0.6095238095238096, 0.6066350710900474, 0.6037735849056604, 0.6009389671361502, 0.5981308411214953, 0.5953488372093023, 0.5925925925925926, 0.5898617511520737, 0.5871559633027523, 0.5844748858447488, 0.5818181818181818, 0.579185520361991, 0.5765765765765766, 0.5739910313901345, 0.5714285714285714, 0.5688888888888889, 0.5663716814159292, 0.5638766519823789, 0.5614035087719298, 0.5589519650655022, 0.5565217391304348, 0.5541125541125541, 0.5517241379310345, 0.5493562231759657, 0.5470085470085471, 0.5446808510638298, 0.5423728813559322, 0.540084388185654, 0.5378151260504201, 0.5355648535564853, 0.5333333333333333, 0.5311203319502075, 0.5289256198347108, 0.5267489711934157, 0.5245901639344263, 0.5224489795918368, 0.5203252032520326, 0.5182186234817814, 0.5161290322580645, 0.5140562248995983, 0.512, 0.5099601593625498, 0.5079365079365079, 0.5059288537549407, 0.5039370078740157, 0.5019607843137255, 0.5 };
+        private static readonly double[] s_logHi = { 0.0, 0.007782140442054963, 0.015504186535965199, 0.023167059281534418, 0.03077165866675366, 0.03831886430213666, 0.04580953603129422, 0.05324451451881224, 0.060624621816434854, 0.06795066190850778, 0.07522342123758752, 0.08244366921107454, 0.08961215868968717, 0.09672962645855114, 0.10379679368164355, 0.11081436634029011, 0.11778303565638351, 0.12470347850095725, 0.13157635778871932, 0.1384023228591192, 0.14518200984449783, 0.151916042025842, 0.15860503017663852, 0.16524957289530717, 0.17185025692665928, 0.17840765747281825, 0.18492233849401193, 0.19139485299962947, 0.19782574332991992, 0.20421554142869083, 0.21056476910734964, 0.2168739383006143, 0.2231435513142097, 0.2293741010648459, 0.23556607131276697, 0.24171993688714513, 0.2478361639045812, 0.25391520998096345, 0.259957524436926, 0.2659635484971379, 0.2719337154836418, 0.2778684510034563, 0.2837681731306446, 0.2896332925830427, 0.2954642128938359, 0.30126133057816185, 0.3070250352949119, 0.3127557100038969, 0.3184537311185346, 0.324119468654212, 0.32975328637246804, 0.3353555419211378, 0.3409265869705932, 0.3464667673462086, 0.3519764231571781, 0.3574558889218038, 0.3629054936893685, 0.36832556115870757, 0.373716409793584, 0.3790783529349695, 0.38441169891033206, 0.38971675114002524, 0.394993808240869, 0.40024316412701266, 0.40546510810816444, 0.4106599249852683, 0.415827895143711, 0.42096929464412963, 0.42608439531090014, 0.43117346481837143, 0.43623676677491796, 0.4412745608048752, 0.4462871026284195, 0.4512746441394586, 0.4562374334815876, 0.46117571512217015, 0.46608972992459924, 0.470979715218791, 0.475845904869964, 0.48068852934575196, 0.48550781578170077, 0.4903039880451939, 0.4950772667978514, 0.49982786955644926, 0.5045560107523953, 0.5092619017898079, 0.5139457511022344, 0.5186077642080457, 0.5232481437645479, 0.5278670896208424, 0.5324647988694717, 0.5370414658968837, 0.5415972824327444, 0.5461324375981356, 0.5506471179526623, 0.5551415075405016, 0.5596157879354228, 0.564070138284803, 0.5685047353526688, 0.5729197535617854, 0.5773153650348236, 0.5816917396346225, 0.5860490450035782, 0.5903874466021763, 0.5947071077466928, 0.5990081896460834, 0.6032908514380841, 0.6075552502245418, 0.6118015411059929, 0.616029877215514, 0.6202404097518576, 0.6244332880118936, 0.6286086594223742, 0.6327666695710378, 0.6369074622370692, 0.6410311794209312, 0.6451379613735847, 0.6492279466251097, 0.6533012720127456, 0.65735807270836, 0.661398482245365, 0.6654226325450905, 0.6694306539426292, 0.6734226752121667, 0.6773988235918061, 0.6813592248079031, 0.6853040030989195, 0.689233281238809, 0.6931471805599453 };
+        private static readonly double[] s_logLo = { 0.0, -1.2819179123343749e-20, -3.2783210228924137e-19, -3.095927552179262e-19, 1.0431732029005972e-18, -2.3579961573512846e-18, 1.6823639049745016e-19, 1.803871134979952e-18, 2.6424025938726934e-18, 3.9239563038692484e-18, -4.195880720316434e-18, -4.707903082046854e-18, -1.9573659817110993e-18, -4.0291867005826106e-18, -3.195893222617445e-18, 2.0511100808140527e-18, -1.1971685747593662e-18, -4.6522609636496624e-18, 1.112300087972959e-17, -1.3766819196398948e-17, 8.242418783022477e-18, 4.1233095848339465e-19, 2.583386492298558e-18, -9.227573884334224e-18, -6.022453821011369e-18, 1.2720936612962572e-17, -7.384679440503435e-18, -1.126213516780448e-17, -7.995487338741543e-18, 7.9379985298027e-18, 1.136310596906137e-17, 6.285749669211092e-18, -9.091270597324798e-18, -5.684839459813236e-18, -2.394337149518734e-18, 1.323779871210866e-17, 8.384472133019162e-18, -7.180735656435798e-18, 2.4167516341742964e-17, 1.35209848201012e-19, 7.833196376974436e-19, 2.2502748630777633e-17, -6.448868003452105e-18, 2.0535953219858177e-17, -7.768320796245443e-18, -1.5120043309967385e-17, 1.5578716077124932e-18, -1.3650721793001109e-17, -6.407962483026777e-19, -4.488767429940198e-18, -2.5633554999431966e-17, -1.3746739934976202e-17, -2.069678002794501e-17, -3.591951952851805e-18, 2.0005853013367377e-17, -2.4269548334425144e-17, 6.2632141603179415e-18, 2.690672380132659e-17, -2.449917382477111e-18, 1.8481479367349684e-17, 8.164631656028572e-18, 2.734172667856699e-17, 7.437680769362324e-18, -1.655340963311913e-17, -2.881138025962641e-18, 2.7752739097728695e-17, -5.793440801214822e-18, 4.5972855136437464e-18, -7.056391017993593e-19, -1.3539234990021841e-17, 2.4182887316590065e-17, 1.0343758877897315e-17, 1.6511928324886544e-17, -9.65179553937242e-18, 9.07916350878553e-18, 6.140445034134513e-18, -2.387354320899491e-19, 7.099457177589995e-18, 2.5043069845040313e-17, -2.7402100563370574e-18, -1.6618350693852045e-17, 4.612452524535198e-18, 1.2508730752094332e-17, -2.25665388836583e-18, 1.3275397597891851e-17, 2.1678544367048826e-17, -2.4537074021915265e-18, -1.6859591393570242e-17, 2.3677269014906905e-17, -3.071514383985515e-18, 5.4596227307139745e-17, -1.9513712761861967e-17, 1.108461486609421e-17, -6.169692458083718e-18, -1.3720677478685045e-17, -1.449278054403172e-17, -2.8656225429134744e-17, -4.6267923647049475e-17, -4.0389558221668317e-17, 4.4242614369063874e-17, 4.660755938428382e-17, 2.7912851075301e-17, -4.272669638447342e-17, 2.876546074301208e-17, 2.7629477772138132e-17, 2.5162534548420983e-17, 2.0348397202878346e-17, -4.1692640626751196e-17, -3.392831249677239e-17, 4.9247969628553695e-17, 3.4764762563436685e-18, 1.4444646832738594e-17, -5.360577204673081e-17, 5.223564575344447e-17, 2.6473983119023558e-17, -3.4765774267087093e-17, -5.110700818729212e-17, -1.3266356651077771e-17, -3.7864752792363655e-17, 2.2462005860533567e-17, 2.015224182999491e-17, 5.424612435933966e-17, 7.420657727561746e-18, 3.84128539325942e-17, 5.341333284299263e-17, 1.7765482243852914e-17, -4.8209665191998585e-17, -9.330006029414747e-18, 2.3190468138462996e-17 };
+        private static readonly double[] s_invFactHi = { 1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333, 0.001388888888888889, 0.0001984126984126984, 2.48015873015873e-05, 2.7557319223985893e-06, 2.755731922398589e-07, 2.505210838544172e-08, 2.08767569878681e-09, 1.6059043836821613e-10, 1.1470745597729725e-11, 7.647163731819816e-13, 4.779477332387385e-14, 2.8114572543455206e-15, 1.5619206968586225e-16, 8.22063524662433e-18, 4.110317623312165e-19, 1.9572941063391263e-20, 8.896791392450574e-22, 3.868170170630684e-23, 1.6117375710961184e-24, 6.446950284384474e-26, 2.4795962632247976e-27, 9.183689863795546e-29 };
+        private static readonly double[] s_invFactLo = { 0.0, 0.0, 0.0, 9.25185853854297e-18, 2.3129646346357427e-18, 1.1564823173178714e-19, -5.300543954373577e-20, 1.7209558293420705e-22, 2.1511947866775882e-23, -1.858393274046472e-22, 2.3767714622250297e-23, -1.448814070935912e-24, -1.20734505911326e-25, 1.2585294588752098e-26, 2.0655512752830745e-28, 7.03872877733453e-30, 4.399205485834081e-31, 1.6508842730861433e-31, 1.1910679660273754e-32, 2.2141894119604265e-34, 1.4412973378659527e-36, -1.3643503830087908e-36, -7.911402614872376e-38, -8.843177655482344e-40, -3.6846573564509766e-41, -1.9330404233703465e-42, -1.2953730964765229e-43, 1.4303150396787322e-45 };
+        private static readonly double[] s_atanHi = { 0.0, 0.015623728620476831, 0.031239833430268277, 0.046840712915969654, 0.06241880999595735, 0.0779666338315423, 0.09347678115858947, 0.10894195698986579, 0.12435499454676144, 0.13970887428916365, 0.15499674192394097, 0.1702119252854744, 0.18534794999569476, 0.2003985538258785, 0.21535769969773805, 0.23021958727684372, 0.24497866312686414, 0.2596296294082575, 0.2741674511196588, 0.2885873618940774, 0.3028848683749714, 0.31705575320914703, 0.3310960767041321, 0.34500217720710513, 0.35877067027057225, 0.3723984466767542, 0.38588266939807375, 0.39922076957525254, 0.4124104415973873, 0.42544963737004227, 0.43833655985795783, 0.4510696559885235, 0.4636476090008061, 0.4760693303227612, 0.48833395105640554, 0.5004408131472942, 0.5123894603107377, 0.5241796287829132, 0.5358112379604637, 0.5472843809874369, 0.5585993153435624, 0.5697564534829784, 0.5807563535676704, 0.5915997103351114, 0.6022873461349642, 0.6128202021652414, 0.6231993299340659, 0.6334258829691446, 0.6435011087932844, 0.6534263411807619, 0.6632029927060933, 0.6728325475937632, 0.6823165548747481, 0.6916566218531999, 0.7008544078844502, 0.7099116184635249, 0.7188299996216245, 0.7276113326265107, 0.7362574289814281, 0.7447701257160751, 0.7531512809621944, 0.7614027698055784, 0.7695264804056583, 0.7775243103733478, 0.7853981633974483 };
+        private static readonly double[] s_atanLo = { 0.0, -4.913600136566304e-19, -1.188442711587748e-18, -1.655677442254952e-19, -1.5490756308295046e-18, 5.804551873143357e-18, -6.2844725995420954e-18, 6.8267122072409585e-18, -3.1253241424539383e-18, -2.9579864247315813e-18, 9.585415594114324e-18, -3.541164079802125e-18, 4.180692268843079e-18, 3.1399542871844493e-18, 4.738160130078733e-19, 1.2313404529142703e-17, 1.0698755618734451e-17, 1.9238754924615304e-17, 8.261353575163773e-18, -1.428369957377257e-17, -1.1010827903001369e-17, -1.893928924292642e-17, -7.952610375793799e-18, -2.2938804755578304e-17, -2.4623815582638635e-17, 1.9612311504845653e-17, 2.378822732491941e-17, 2.246598105617042e-17, -1.587652227770689e-17, 2.3315530741892885e-17, -2.494277030626541e-17, -2.2703795229420475e-17, 2.2698777452961687e-17, 1.4654487332256713e-17, -1.1373236189329585e-17, -4.7181675085518756e-17, -2.5462781472855804e-17, 5.520094119641666e-18, -4.0637956834825575e-18, 4.923709671396255e-17, -5.4556305485916264e-18, 1.2255062085054184e-17, -1.441464378193067e-17, 4.920495453686772e-17, 2.950430737228402e-17, -3.1552061848586226e-17, 2.672403885140095e-17, -2.7290767436015276e-17, 1.5834785051444286e-17, 3.5800634857340095e-17, -3.076054864429649e-17, -1.899315009714705e-17, 6.943223671560008e-18, -8.117151192285796e-18, -1.987626234335816e-17, -4.597166450584887e-17, -2.1478388444456983e-17, 2.569325697391839e-18, 3.473937648299457e-17, 3.708315849135547e-17, -2.4256934659182068e-17, 9.850030332752822e-18, -3.704991905602721e-17, -2.6676490951944502e-17, 3.061616997868383e-17 };
+        private static readonly uint[] s_twoOverPi = { 0xA2F9836E, 0x4E441529, 0xFC2757D1, 0xF534DDC0, 0xDB629599, 0x3C439041, 0xFE5163AB, 0xDEBBC561, 0xB7246E3A, 0x424DD2E0, 0x06492EEA, 0x09D1921C, 0xFE1E0000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000 };
+
+        // ================= bits =================
+
+        private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
+        private static double FromBits(long bits) => BitConverter.Int64BitsToDouble(bits);
+        private static double Abs(double x) => FromBits(Bits(x) & 0x7FFFFFFFFFFFFFFF);
+        private static bool IsNaN(double x) => (Bits(x) & 0x7FFFFFFFFFFFFFFF) > 0x7FF0000000000000;
+        private static bool IsFinite(double x) => (Bits(x) & 0x7FFFFFFFFFFFFFFF) < 0x7FF0000000000000;
+
+        /// <summary>2^n for n in [-1022, 1023].</summary>
+        private static double Pow2(int n) => FromBits((long)(n + 1023) << 52);
+
+        /// <summary>Unbiased exponent of a normal double.</summary>
+        private static int Exponent(double x) => (int)((Bits(x) >> 52) & 0x7FF) - 1023;
+
+        private static double CopySignOf(double magnitude, double sign) => FromBits((Bits(magnitude) & 0x7FFFFFFFFFFFFFFF) | (Bits(sign) & unchecked((long)0x8000000000000000)));
+
+        private const double Infinity = 1.0 / 0.0;
+        private const double NaN = 0.0 / 0.0;
+
+        // ================= error-free transformations and double-double arithmetic =================
+
+        private static double TwoSum(double a, double b, out double err)
+        {
+            double s = a + b;
+            double bb = s - a;
+            err = (a - (s - bb)) + (b - bb);
+            return s;
+        }
+
+        /// <summary>Requires |a| >= |b| (or a == 0).</summary>
+        private static double FastTwoSum(double a, double b, out double err)
+        {
+            double s = a + b;
+            err = b - (s - a);
+            return s;
+        }
+
+        private static void Split(double a, out double hi, out double lo)
+        {
+            double t = 134217729.0 * a;
+            hi = t - (t - a);
+            lo = a - hi;
+        }
+
+        /// <summary>a*b = p + err exactly (no overflow: |a|, |b| below 2^995).</summary>
+        private static double TwoProd(double a, double b, out double err)
+        {
+            double p = a * b;
+            Split(a, out double ah, out double al);
+            Split(b, out double bh, out double bl);
+            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+            return p;
+        }
+
+        private static double AddDD(double ah, double al, double bh, double bl, out double lo)
+        {
+            double s = TwoSum(ah, bh, out double e);
+            double t = TwoSum(al, bl, out double f);
+            e += t;
+            s = FastTwoSum(s, e, out e);
+            e += f;
+            return FastTwoSum(s, e, out lo);
+        }
+
+        private static double MulDD(double ah, double al, double bh, double bl, out double lo)
+        {
+            double p = TwoProd(ah, bh, out double e);
+            e += ah * bl + al * bh;
+            return FastTwoSum(p, e, out lo);
+        }
+
+        private static double MulDD1(double ah, double al, double b, out double lo)
+        {
+            double p = TwoProd(ah, b, out double e);
+            e += al * b;
+            return FastTwoSum(p, e, out lo);
+        }
+
+        private static double DivDD(double ah, double al, double bh, double bl, out double lo)
+        {
+            double q1 = ah / bh;
+            double p = MulDD1(bh, bl, q1, out double pl);
+            double r = AddDD(ah, al, -p, -pl, out double rl);
+            double q2 = r / bh;
+            p = MulDD1(bh, bl, q2, out pl);
+            r = AddDD(r, rl, -p, -pl, out rl);
+            double q3 = r / bh;
+            double q = FastTwoSum(q1, q2, out double ql);
+            return AddDD(q, ql, q3, 0, out lo);
+        }
+
+        private static double SqrtDD(double ah, double al, out double lo)
+        {
+            if (ah <= 0) { lo = 0; return ah == 0 ? ah : NaN; }
+            double s = global::System.Math.Sqrt(ah);
+            double p = TwoProd(s, s, out double pe);
+            double r = AddDD(ah, al, -p, -pe, out double rl);
+            double c = (r + rl) / (2 * s);
+            return FastTwoSum(s, c, out lo);
+        }
+
+        /// <summary>
+        /// Rounds (hi + lo) * 2^m to the nearest double (ties to even), once, subnormal results
+        /// included. (hi, lo) must be normalized: hi == hi + lo.
+        /// </summary>
+        private static double Scale(double hi, double lo, int m)
+        {
+            if (hi == 0 || m == 0) return hi;
+            int e = Exponent(hi) + m;
+            if (e > 1023) return hi > 0 ? Infinity : -Infinity;
+            if (e >= -1022) return ScaleExact(hi, m);
+            if (e < -1076) return CopySignOf(0.0, hi);
+            // Subnormal: round to a multiple of q = 2^(-1074 - m).
+            int qExp = -1074 - m;
+            double q = Pow2(qExp);
+            double big = 1.5 * Pow2(qExp + 52);
+            double t = (hi + big) - big;
+            double rem = (hi - t) + lo;
+            double half = 0.5 * q;
+            if (rem > half) t += q;
+            else if (rem < -half) t -= q;
+            return ScaleExact(t, m);
+        }
+
+        /// <summary>x * 2^m where the result is representable (exact), m in [-2100, 2100].</summary>
+        private static double ScaleExact(double x, int m)
+        {
+            while (m > 1023) { x *= Pow2(1023); m -= 1023; }
+            while (m < -1022) { x *= Pow2(-1022); m += 1022; }
+            return x * Pow2(m);
+        }
+
+        // ================= exp =================
+
+        /// <summary>exp(xh + xl) = (hi + lo) * 2^m, for |xh| below 746.</summary>
+        private static double ExpCore(double xh, double xl, out double lo, out int m)
+        {
+            double kd = xh * InvLn2x64;
+            kd = (kd + 6755399441055744.0) - 6755399441055744.0;
+            int k = (int)kd;
+            double a = xh - kd * Ln2By64A;
+            double b = kd * Ln2By64B;
+            double rh = TwoSum(a, -b, out double rl);
+            rl += xl - kd * Ln2By64C;
+            rh = FastTwoSum(rh, rl, out rl);
+
+            // e^r - 1 = r + r^2/2 + r^3/6 + ... (|r| <= ln2/128)
+            double r2h = MulDD(rh, rl, rh, rl, out double r2l);
+            double r3h = MulDD(r2h, r2l, rh, rl, out double r3l);
+            double t3h = MulDD(r3h, r3l, s_invFactHi[3], s_invFactLo[3], out double t3l);
+            double r4 = r2h * r2h;
+            double tail = r4 * (s_invFactHi[4] + rh * (s_invFactHi[5] + rh * (s_invFactHi[6] + rh * (s_invFactHi[7] + rh * (s_invFactHi[8] + rh * (s_invFactHi[9] + rh * s_invFactHi[10]))))));
+            double ph = AddDD(t3h, t3l, tail, 0, out double pl);
+            ph = AddDD(0.5 * r2h, 0.5 * r2l, ph, pl, out pl);
+            ph = AddDD(rh, rl, ph, pl, out pl);
+
+            int j = k & 63;
+            m = k >> 6;
+            double th = s_exp2Hi[j], tl = s_exp2Lo[j];
+            double qh = MulDD(th, tl, ph, pl, out double ql);
+            return AddDD(th, tl, qh, ql, out lo);
+        }
+
+        public static double Exp(double x)
+        {
+            if (IsNaN(x)) return x;
+            if (x > 709.8) return Infinity;
+            if (x < -745.2) return 0.0;
+            if (Abs(x) < 8.673617379884035e-19) return 1.0 + x;
+            double hi = ExpCore(x, 0, out double lo, out int m);
+            return Scale(hi, lo, m);
+        }
+
+        // ================= log =================
+
+        /// <summary>log(1 + r) for a double-double |r| below 2^-7.9.</summary>
+        private static double Log1pSmall(double rh, double rl, out double lo)
+        {
+            double r2h = MulDD(rh, rl, rh, rl, out double r2l);
+            double r3h = MulDD(r2h, r2l, rh, rl, out double r3l);
+            double t3h = MulDD(r3h, r3l, ThirdHi, ThirdLo, out double t3l);
+            double r4 = r2h * r2h;
+            double tail = r4 * (-0.25 + rh * (0.2 + rh * (-1.0 / 6 + rh * (1.0 / 7 + rh * (-0.125 + rh * (1.0 / 9 + rh * (-0.1 + rh * (1.0 / 11 + rh * (-1.0 / 12)))))))));
+            double sh = AddDD(t3h, t3l, tail, 0, out double sl);
+            sh = AddDD(-0.5 * r2h, -0.5 * r2l, sh, sl, out sl);
+            return AddDD(rh, rl, sh, sl, out lo);
+        }
+
+        /// <summary>log(x) as a double-double, for finite x > 0.</summary>
+        private static double LogCore(double x, out double lo)
+        {
+            long bits = Bits(x);
+            int e = (int)(bits >> 52) - 1023;
+            if (e == -1023)
+            {
+                x *= 18014398509481984.0; // 2^54
+                bits = Bits(x);
+                e = (int)(bits >> 52) - 1023 - 54;
+            }
+            long mantissa = bits & 0xFFFFFFFFFFFFF;
+            int i = (int)((mantissa + (1L << 44)) >> 45);
+            double f = FromBits(mantissa | 0x3FF0000000000000);
+            if (i == 128)
+            {
+                i = 0;
+                e += 1;
+                f *= 0.5;
+            }
+            double ph = TwoProd(f, s_logInvC[i], out double pl);
+            double rh = FastTwoSum(ph - 1.0, pl, out double rl);
+            double l1h = Log1pSmall(rh, rl, out double l1l);
+
+            double ed = e;
+            double sh = FastTwoSum(ed * Ln2A, ed * Ln2B, out double sl);
+            sl += ed * Ln2C;
+            sh = AddDD(sh, sl, s_logHi[i], s_logLo[i], out sl);
+            return AddDD(sh, sl, l1h, l1l, out lo);
+        }
+
+        public static double Log(double x)
+        {
+            if (IsNaN(x)) return x;
+            if (x < 0) return NaN;
+            if (x == 0) return -Infinity;
+            if (x == Infinity) return x;
+            if (x == 1) return 0.0;
+            return LogCore(x, out _);
+        }
+
+        public static double Log2(double x)
+        {
+            if (IsNaN(x)) return x;
+            if (x < 0) return NaN;
+            if (x == 0) return -Infinity;
+            if (x == Infinity) return x;
+            if (x == 1) return 0.0;
+            double h = LogCore(x, out double l);
+            return MulDD(h, l, InvLn2Hi, InvLn2Lo, out _);
+        }
+
+        private const double Two54 = 1.80143985094819840000e+16;
+        private const double IvLn10 = 4.34294481903251816668e-01;
+        private const double Log10Of2Hi = 3.01029995663611771306e-01;
+        private const double Log10Of2Lo = 3.69423907715893078616e-13;
+
+        /// <summary>fdlibm's log10 (glibc's): k*log10(2) + log(m)/ln(10) with the mantissa in [1, 2) or [0.5, 1).</summary>
+        public static double Log10(double x)
+        {
+            long bits = Bits(x);
+            int hx = (int)(bits >> 32);
+            int k = 0;
+            if (hx < 0x00100000)
+            {
+                if (((hx & 0x7FFFFFFF) | (int)(uint)bits) == 0) return -Two54 / Abs(x);
+                if (hx < 0) return NaN;
+                k -= 54;
+                x *= Two54;
+                hx = (int)(Bits(x) >> 32);
+            }
+            if (hx >= 0x7FF00000) return x + x;
+            k += (hx >> 20) - 1023;
+            int i = (int)(((uint)k & 0x80000000) >> 31);
+            hx = (hx & 0x000FFFFF) | ((0x3FF - i) << 20);
+            double y = k + i;
+            x = FromBits(((long)hx << 32) | (uint)Bits(x));
+            double z = y * Log10Of2Lo + IvLn10 * Log(x);
+            return z + y * Log10Of2Hi;
+        }
+
+        // ================= pow =================
+
+        private static bool IsInteger(double y) => IsFinite(y) && global::System.Math.Truncate(y) == y;
+
+        private static bool IsOddInteger(double y)
+        {
+            if (!IsInteger(y)) return false;
+            double half = y * 0.5;
+            return global::System.Math.Truncate(half) != half;
+        }
+
+        public static double Pow(double x, double y)
+        {
+            if (y == 0) return 1.0;
+            if (x == 1) return 1.0;
+            if (IsNaN(x) || IsNaN(y)) return x + y;
+            if (!IsFinite(y))
+            {
+                double ax = Abs(x);
+                if (ax == 1) return 1.0;
+                return (ax < 1) == (y > 0) ? 0.0 : Infinity;
+            }
+            if (x == 0)
+            {
+                bool odd = IsOddInteger(y);
+                if (y < 0) return odd ? 1.0 / x : Infinity;
+                return odd ? x : 0.0;
+            }
+            if (!IsFinite(x))
+            {
+                if (x > 0) return y < 0 ? 0.0 : Infinity;
+                bool odd = IsOddInteger(y);
+                if (y < 0) return odd ? -0.0 : 0.0;
+                return odd ? -Infinity : Infinity;
+            }
+            double sign = 1.0;
+            if (x < 0)
+            {
+                if (!IsInteger(y)) return NaN;
+                if (IsOddInteger(y)) sign = -1.0;
+                x = -x;
+            }
+            double lh = LogCore(x, out double ll);
+            if (Abs(y) > 1.8446744073709552e19)
+                return (lh > 0) == (y > 0) ? sign * Infinity : sign * 0.0;
+            double zh = MulDD1(lh, ll, y, out double zl);
+            if (zh > 709.8) return sign * Infinity;
+            if (zh < -745.2) return sign * 0.0;
+            double hi = ExpCore(zh, zl, out double lo, out int m);
+            return sign * Scale(hi, lo, m);
+        }
+
+        // ================= trigonometric argument reduction =================
+
+        private static ulong BitsAt(ReadOnlySpan<ulong> limbs, int position)
+        {
+            // 64 bits starting at 'position' (little-endian limbs), zeros beyond the top.
+            int limb = position >> 6, shift = position & 63;
+            ulong low = limb < limbs.Length ? limbs[limb] : 0;
+            ulong high = limb + 1 < limbs.Length ? limbs[limb + 1] : 0;
+            return shift == 0 ? low : (low >> shift) | (high << (64 - shift));
+        }
+
+        /// <summary>
+        /// x = k*(pi/2) + r with |r| &lt;= pi/4 (a double-double); returns k mod 4. Payne-Hanek:
+        /// the bits of 2/pi that matter for x are multiplied out in integers.
+        /// </summary>
+        private static int Reduce(double x, out double rh, out double rl)
+        {
+            double ax = Abs(x);
+            if (ax <= 0.78539816339744828)
+            {
+                rh = x;
+                rl = 0;
+                return 0;
+            }
+            long bits = Bits(ax);
+            ulong mantissa = (ulong)(bits & 0xFFFFFFFFFFFFF) | (1UL << 52);
+            int e2 = (int)(bits >> 52) - 1075;
+            int j0 = e2 - 1 >= 1 ? e2 - 1 : 1;
+            int w0 = (j0 - 1) >> 5;
+
+            // D: 256 bits of 2/pi starting after bit 32*w0, as four 64-bit limbs (d0 least significant).
+            uint[] table = s_twoOverPi;
+            ulong d3 = ((ulong)table[w0] << 32) | table[w0 + 1];
+            ulong d2 = ((ulong)table[w0 + 2] << 32) | table[w0 + 3];
+            ulong d1 = ((ulong)table[w0 + 4] << 32) | table[w0 + 5];
+            ulong d0 = ((ulong)table[w0 + 6] << 32) | table[w0 + 7];
+
+            Span<ulong> p = stackalloc ulong[5];
+            ulong h0 = global::System.Math.BigMul(mantissa, d0, out ulong l0);
+            ulong h1 = global::System.Math.BigMul(mantissa, d1, out ulong l1);
+            ulong h2 = global::System.Math.BigMul(mantissa, d2, out ulong l2);
+            ulong h3 = global::System.Math.BigMul(mantissa, d3, out ulong l3);
+            p[0] = l0;
+            ulong s = h0 + l1; ulong carry = s < h0 ? 1UL : 0UL; p[1] = s;
+            s = h1 + l2; ulong c2 = s < h1 ? 1UL : 0UL; s += carry; c2 += s < carry ? 1UL : 0UL; p[2] = s; carry = c2;
+            s = h2 + l3; c2 = s < h2 ? 1UL : 0UL; s += carry; c2 += s < carry ? 1UL : 0UL; p[3] = s; carry = c2;
+            p[4] = h3 + carry;
+
+            // The units bit of x*2/pi sits at position 256 + 32*w0 - e2 of the product.
+            int units = 256 + 32 * w0 - e2;
+            int k = (int)(BitsAt(p, units) & 3);
+            ulong f2 = BitsAt(p, units - 64), f1 = BitsAt(p, units - 128), f0 = BitsAt(p, units - 192);
+            bool negative = (long)f2 < 0;
+            if (negative)
+            {
+                // fraction >= 1/2: r = fraction - 1, k + 1
+                k++;
+                f0 = ~f0; f1 = ~f1; f2 = ~f2;
+                f0++;
+                if (f0 == 0) { f1++; if (f1 == 0) f2++; }
+            }
+            int shift = 0;
+            while (f2 == 0 && shift < 128) { f2 = f1; f1 = f0; f0 = 0; shift += 64; }
+            int lz = 0;
+            while ((long)f2 > 0) { f2 = (f2 << 1) | (f1 >> 63); f1 = (f1 << 1) | (f0 >> 63); f0 <<= 1; lz++; }
+            shift += lz;
+            ulong top = f2 >> 11;
+            ulong next = ((f2 & 0x7FF) << 42) | (f1 >> 22);
+            double fh = (double)(long)top * Pow2(-53 - shift);
+            double fl = (double)(long)next * Pow2(-106 - shift);
+            double frh = FastTwoSum(fh, fl, out double frl);
+            rh = MulDD(frh, frl, PiOver2Hi, PiOver2Lo, out rl);
+            if (negative) { rh = -rh; rl = -rl; }
+            if (x < 0) { rh = -rh; rl = -rl; k = -k; }
+            return k & 3;
+        }
+
+        /// <summary>sin(r) and cos(r) as double-doubles for |r| &lt;= pi/4.</summary>
+        private static void SinCosCore(double rh, double rl, out double sh, out double sl, out double ch, out double cl)
+        {
+            double zh = MulDD(rh, rl, rh, rl, out double zl);
+            // sin: r * sum (-1)^n z^n / (2n+1)!
+            double z = zh;
+            double ts = -s_invFactHi[27];
+            for (int n = 12; n >= 7; n--) ts = ((n & 1) == 0 ? s_invFactHi[2 * n + 1] : -s_invFactHi[2 * n + 1]) + z * ts;
+            double ah = ts, al = 0;
+            for (int n = 6; n >= 0; n--)
+            {
+                double mh = MulDD(zh, zl, ah, al, out double ml);
+                double cH = (n & 1) == 0 ? s_invFactHi[2 * n + 1] : -s_invFactHi[2 * n + 1];
+                double cL = (n & 1) == 0 ? s_invFactLo[2 * n + 1] : -s_invFactLo[2 * n + 1];
+                ah = AddDD(cH, cL, mh, ml, out al);
+            }
+            sh = MulDD(rh, rl, ah, al, out sl);
+
+            double tc = -s_invFactHi[26];
+            for (int n = 12; n >= 7; n--) tc = ((n & 1) == 0 ? s_invFactHi[2 * n] : -s_invFactHi[2 * n]) + z * tc;
+            double bh = tc, bl = 0;
+            for (int n = 6; n >= 0; n--)
+            {
+                double mh = MulDD(zh, zl, bh, bl, out double ml);
+                double cH = (n & 1) == 0 ? s_invFactHi[2 * n] : -s_invFactHi[2 * n];
+                double cL = (n & 1) == 0 ? s_invFactLo[2 * n] : -s_invFactLo[2 * n];
+                bh = AddDD(cH, cL, mh, ml, out bl);
+            }
+            ch = bh;
+            cl = bl;
+        }
+
+        public static double Sin(double x)
+        {
+            if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
+            if (Abs(x) < 3.7252902984e-9) return x;
+            int k = Reduce(x, out double rh, out double rl);
+            SinCosCore(rh, rl, out double sh, out double sl, out double ch, out double cl);
+            switch (k)
+            {
+                case 0: return sh;
+                case 1: return ch;
+                case 2: return -sh;
+                default: return -ch;
+            }
+        }
+
+        public static double Cos(double x)
+        {
+            if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
+            if (Abs(x) < 7.450580596923828e-9) return 1.0;
+            int k = Reduce(x, out double rh, out double rl);
+            SinCosCore(rh, rl, out double sh, out double sl, out double ch, out double cl);
+            switch (k)
+            {
+                case 0: return ch;
+                case 1: return -sh;
+                case 2: return -ch;
+                default: return sh;
+            }
+        }
+
+        public static double Tan(double x)
+        {
+            if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
+            if (Abs(x) < 3.7252902984e-9) return x;
+            int k = Reduce(x, out double rh, out double rl);
+            SinCosCore(rh, rl, out double sh, out double sl, out double ch, out double cl);
+            if ((k & 1) == 0) return DivDD(sh, sl, ch, cl, out _);
+            return -DivDD(ch, cl, sh, sl, out _);
+        }
+
+        // ================= inverse trigonometric =================
+
+        /// <summary>atan(x) for a double-double 0 &lt;= x &lt;= 1.</summary>
+        private static double AtanCore(double xh, double xl, out double lo)
+        {
+            int i = (int)(xh * 64 + 0.5);
+            double c = i * 0.015625;
+            double nh = TwoSum(xh, -c, out double nl);
+            nl += xl;
+            nh = FastTwoSum(nh, nl, out nl);
+            double dh = TwoProd(xh, c, out double dl);
+            dl += xl * c;
+            dh = AddDD(1.0, 0, dh, dl, out dl);
+            double th = DivDD(nh, nl, dh, dl, out double tl);
+
+            double t2h = MulDD(th, tl, th, tl, out double t2l);
+            double t3h = MulDD(t2h, t2l, th, tl, out double t3l);
+            double u3h = MulDD(t3h, t3l, ThirdHi, ThirdLo, out double u3l);
+            double z = t2h;
+            double tail = t3h * z * (0.2 + z * (-1.0 / 7 + z * (1.0 / 9 + z * (-1.0 / 11 + z * (1.0 / 13 + z * (-1.0 / 15 + z * (1.0 / 17)))))));
+            double sh = AddDD(-u3h, -u3l, tail, 0, out double sl);
+            sh = AddDD(th, tl, sh, sl, out sl);
+            return AddDD(s_atanHi[i], s_atanLo[i], sh, sl, out lo);
+        }
+
+        /// <summary>atan of a double-double q >= 0 (any size).</summary>
+        private static double AtanPositive(double qh, double ql, out double lo)
+        {
+            if (qh <= 1.0) return AtanCore(qh, ql, out lo);
+            double ih = DivDD(1.0, 0, qh, ql, out double il);
+            double ah = AtanCore(ih, il, out double al);
+            double rh = AddDD(PiOver2Hi, PiOver2Lo, -ah, -al, out lo);
+            lo += PiOver2Lo2;
+            return FastTwoSum(rh, lo, out lo);
+        }
+
+        public static double Atan(double x)
+        {
+            if (IsNaN(x)) return x;
+            double ax = Abs(x);
+            if (ax < 3.7252902984e-9) return x;
+            if (ax > 1.8014398509481984e16) return x > 0 ? PiOver2Hi : -PiOver2Hi;
+            double r = AtanPositive(ax, 0, out _);
+            return x > 0 ? r : -r;
+        }
+
+        public static double Atan2(double y, double x)
+        {
+            if (IsNaN(x) || IsNaN(y)) return x + y;
+            double ay = Abs(y), ax = Abs(x);
+            bool xNegative = Bits(x) < 0;
+            if (ay == 0) return xNegative ? CopySignOf(PiHi, y) : y;
+            if (ax == 0) return CopySignOf(PiOver2Hi, y);
+            if (!IsFinite(ay))
+            {
+                if (!IsFinite(ax)) return CopySignOf(xNegative ? 2.356194490192345 : PiOver4Hi, y);
+                return CopySignOf(PiOver2Hi, y);
+            }
+            if (!IsFinite(ax)) return xNegative ? CopySignOf(PiHi, y) : CopySignOf(0.0, y);
+
+            // Bring both near 1 (exactly, by powers of two).
+            int ey = ExponentOfAny(ay), ex = ExponentOfAny(ax);
+            if (ey - ex > 60) return CopySignOf(PiOver2Hi, y);
+            double rh, rl;
+            if (ex - ey > 60)
+            {
+                if (!xNegative) return y / x;
+                return CopySignOf(PiHi, y);
+            }
+            int shift = -(ex > ey ? ex : ey);
+            double sy = ScaleExact(ay, shift), sx = ScaleExact(ax, shift);
+            double qh = DivDD(sy, 0, sx, 0, out double ql);
+            rh = AtanPositive(qh, ql, out rl);
+            if (xNegative) rh = AddDD(PiHi, PiLo, -rh, -rl, out rl);
+            return y < 0 ? -rh : rh;
+        }
+
+        /// <summary>The exponent of a finite non-zero double, subnormals included.</summary>
+        private static int ExponentOfAny(double a)
+        {
+            int e = Exponent(a);
+            if (e == -1023) e = Exponent(a * 18014398509481984.0) - 54;
+            return e;
+        }
+
+        /// <summary>sqrt(1 - a*a) as a double-double, 0 &lt;= a &lt;= 1.</summary>
+        private static double Complement(double a, out double lo)
+        {
+            double mh = TwoSum(1.0, -a, out double ml);
+            double ph = TwoSum(1.0, a, out double pl);
+            double qh = MulDD(mh, ml, ph, pl, out double ql);
+            return SqrtDD(qh, ql, out lo);
+        }
+
+        public static double Asin(double x)
+        {
+            if (IsNaN(x)) return x;
+            double a = Abs(x);
+            if (a > 1) return NaN;
+            if (a < 3.7252902984e-9) return x;
+            double r;
+            if (a == 1) r = PiOver2Hi;
+            else
+            {
+                double sh = Complement(a, out double sl);
+                if (a <= 0.70710678118654757)
+                {
+                    double th = DivDD(a, 0, sh, sl, out double tl);
+                    r = AtanCore(th, tl, out _);
+                }
+                else
+                {
+                    double th = DivDD(sh, sl, a, 0, out double tl);
+                    double ah = AtanCore(th, tl, out double al);
+                    double rh = AddDD(PiOver2Hi, PiOver2Lo, -ah, -al, out double rl);
+                    r = rh + (rl + PiOver2Lo2);
+                }
+            }
+            return x < 0 ? -r : r;
+        }
+
+        public static double Acos(double x)
+        {
+            if (IsNaN(x)) return x;
+            double a = Abs(x);
+            if (a > 1) return NaN;
+            if (x == 1) return 0.0;
+            if (x == -1) return PiHi;
+            double th, tl;
+            if (a == 0) { th = PiOver2Hi; tl = PiOver2Lo; }
+            else
+            {
+                double sh = Complement(a, out double sl);
+                if (a >= 0.70710678118654757)
+                {
+                    double qh = DivDD(sh, sl, a, 0, out double ql);
+                    th = AtanCore(qh, ql, out tl);
+                }
+                else
+                {
+                    double qh = DivDD(a, 0, sh, sl, out double ql);
+                    double ah = AtanCore(qh, ql, out double al);
+                    th = AddDD(PiOver2Hi, PiOver2Lo, -ah, -al, out tl);
+                    tl += PiOver2Lo2;
+                    th = FastTwoSum(th, tl, out tl);
+                }
+            }
+            if (x < 0) return AddDD(PiHi, PiLo, -th, -tl, out _);
+            return th;
+        }
+
+        // ================= fdlibm's expm1, sinh, cosh, tanh =================
+
+        private const double Ln2HiF = 6.93147180369123816490e-01;
+        private const double Ln2LoF = 1.90821492927058770002e-10;
+        private const double InvLn2F = 1.44269504088896338700e+00;
+        private const double Q1 = -3.33333333333331316428e-02;
+        private const double Q2 = 1.58730158725481460165e-03;
+        private const double Q3 = -7.93650757867487942473e-05;
+        private const double Q4 = 4.00821782732936239552e-06;
+        private const double Q5 = -2.01099218183624371326e-07;
+        private const double OverflowThreshold = 7.09782712893383973096e+02;
+
+        /// <summary>exp(x) - 1 as fdlibm computes it (the algorithm glibc uses).</summary>
+        public static double Expm1(double x)
+        {
+            double y, hi, lo, c = 0, t, e, hxs, hfx, r1, twopk;
+            int k;
+            uint hx = (uint)(Bits(x) >> 32);
+            bool negative = (hx & 0x80000000) != 0;
+            hx &= 0x7FFFFFFF;
+
+            if (hx >= 0x4043687A)
+            {
+                if (hx >= 0x40862E42)
+                {
+                    if (hx >= 0x7FF00000)
+                    {
+                        if (IsNaN(x)) return x + x;
+                        return negative ? -1.0 : x;
+                    }
+                    if (x > OverflowThreshold) return Infinity;
+                }
+                if (negative) return -1.0;
+            }
+
+            if (hx > 0x3FD62E42)
+            {
+                if (hx < 0x3FF0A2B2)
+                {
+                    if (!negative) { hi = x - Ln2HiF; lo = Ln2LoF; k = 1; }
+                    else { hi = x + Ln2HiF; lo = -Ln2LoF; k = -1; }
+                }
+                else
+                {
+                    k = (int)(InvLn2F * x + (negative ? -0.5 : 0.5));
+                    t = k;
+                    hi = x - t * Ln2HiF;
+                    lo = t * Ln2LoF;
+                }
+                x = hi - lo;
+                c = (hi - x) - lo;
+            }
+            else if (hx < 0x3C900000)
+            {
+                return x;
+            }
+            else k = 0;
+
+            hfx = 0.5 * x;
+            hxs = x * hfx;
+            r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+            t = 3.0 - r1 * hfx;
+            e = hxs * ((r1 - t) / (6.0 - x * t));
+            if (k == 0) return x - (x * e - hxs);
+            twopk = FromBits((long)(0x3FF + k) << 52 & 0x7FF0000000000000);
+            e = x * (e - c) - c;
+            e -= hxs;
+            if (k == -1) return 0.5 * (x - e) - 0.5;
+            if (k == 1)
+            {
+                if (x < -0.25) return -2.0 * (e - (x + 0.5));
+                return 1.0 + 2.0 * (x - e);
+            }
+            if (k <= -2 || k > 56)
+            {
+                y = 1.0 - (e - x);
+                if (k == 1024) y = y * 2.0 * 8.98846567431158e307;
+                else y = y * twopk;
+                return y - 1.0;
+            }
+            if (k < 20)
+            {
+                t = FromBits((long)(0x3FF00000 - (0x200000 >> k)) << 32);
+                y = t - (e - x);
+                y = y * twopk;
+            }
+            else
+            {
+                t = FromBits((long)((0x3FF - k) << 20) << 32);
+                y = x - (e + t);
+                y += 1.0;
+                y = y * twopk;
+            }
+            return y;
+        }
+
+        public static double Sinh(double x)
+        {
+            uint ix = (uint)(Bits(x) >> 32) & 0x7FFFFFFF;
+            if (ix >= 0x7FF00000) return x + x;
+            double h = Bits(x) < 0 ? -0.5 : 0.5;
+            if (ix < 0x40360000)
+            {
+                if (ix < 0x3E300000) return x;
+                double t = Expm1(Abs(x));
+                if (ix < 0x3FF00000) return h * (2.0 * t - t * t / (t + 1.0));
+                return h * (t + t / (t + 1.0));
+            }
+            if (ix < 0x40862E42) return h * Exp(Abs(x));
+            if (ix <= 0x408633CE)
+            {
+                double w = Exp(0.5 * Abs(x));
+                double t = h * w;
+                return t * w;
+            }
+            return x * 1.0e307;
+        }
+
+        public static double Cosh(double x)
+        {
+            uint ix = (uint)(Bits(x) >> 32) & 0x7FFFFFFF;
+            if (ix >= 0x7FF00000) return x * x;
+            if (ix < 0x40360000)
+            {
+                if (ix < 0x3FD62E43)
+                {
+                    if (ix < 0x3C800000) return 1.0;
+                    double t = Expm1(Abs(x));
+                    double w = 1.0 + t;
+                    return 1.0 + (t * t) / (w + w);
+                }
+                double u = Exp(Abs(x));
+                return 0.5 * u + 0.5 / u;
+            }
+            if (ix < 0x40862E42) return 0.5 * Exp(Abs(x));
+            if (ix <= 0x408633CE)
+            {
+                double w = Exp(0.5 * Abs(x));
+                double t = 0.5 * w;
+                return t * w;
+            }
+            return Infinity;
+        }
+
+        public static double Tanh(double x)
+        {
+            long bits = Bits(x);
+            uint ix = (uint)(bits >> 32) & 0x7FFFFFFF;
+            if (ix >= 0x7FF00000)
+            {
+                if (IsNaN(x)) return x + x;
+                return bits >= 0 ? 1.0 : -1.0;
+            }
+            double z;
+            if (ix < 0x40360000)
+            {
+                if (ix < 0x3C800000) return x * (1.0 + x);
+                if (ix >= 0x3FF00000)
+                {
+                    double t = Expm1(2.0 * Abs(x));
+                    z = 1.0 - 2.0 / (t + 2.0);
+                }
+                else
+                {
+                    double t = Expm1(-2.0 * Abs(x));
+                    z = -t / (t + 2.0);
+                }
+            }
+            else z = 1.0;
+            return bits >= 0 ? z : -z;
+        }
+
+        // ================= glibc's cbrt =================
+
+        private static readonly double[] s_cbrtFactor =
+        {
+            1.0 / 1.5874010519681994748, 1.0 / 1.2599210498948731648, 1.0, 1.2599210498948731648, 1.5874010519681994748
+        };
+
+        /// <summary>glibc's cbrt: a polynomial guess for the mantissa in [0.5, 1), one Halley step, the exponent's third.</summary>
+        public static double Cbrt(double x)
+        {
+            if (!IsFinite(x) || x == 0) return x + x;
+            double ax = Abs(x);
+            int xe = ExponentOfAny(ax) + 1;
+            double xm = ScaleExact(ax, -xe);
+            double u = (0.354895765043919860 + ((1.50819193781584896 + ((-2.11499494167371287 + ((2.44693122563534430 + ((-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * xm) * xm) * xm)) * xm)) * xm)) * xm));
+            double t2 = u * u * u;
+            double ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * s_cbrtFactor[2 + xe % 3];
+            return LdExp(x > 0.0 ? ym : -ym, xe / 3);
+        }
+
+        /// <summary>x * 2^n with a single rounding (subnormal results included).</summary>
+        private static double LdExp(double x, int n)
+        {
+            if (x == 0 || !IsFinite(x)) return x;
+            int e = ExponentOfAny(Abs(x)) + n;
+            if (e > 1023) return CopySignOf(Infinity, x);
+            if (e >= -1022) return ScaleExact(x, n);
+            return Scale(x, 0, n);
+        }
+
+        // ================= inverse hyperbolic (double-double) =================
+
+        public static double Asinh(double x)
+        {
+            if (!IsFinite(x)) return x;
+            double a = Abs(x);
+            if (a < 3.7252902984e-9) return x;
+            double r;
+            if (a > 1e150)
+            {
+                double lh = LogCore(a, out double ll);
+                r = AddDD(lh, ll, Ln2Hi, Ln2Lo, out _);
+            }
+            else
+            {
+                // log(a + sqrt(a^2 + 1)); near 0 through log1p to keep the relative accuracy.
+                double sh = TwoProd(a, a, out double sl);
+                sh = AddDD(sh, sl, 1.0, 0, out sl);
+                sh = SqrtDD(sh, sl, out sl);
+                double uh = AddDD(sh, sl, a, 0, out double ul);
+                if (a < 0.0078125)
+                {
+                    // u - 1 = a + (sqrt(a^2+1) - 1) = a + a^2 / (sqrt(a^2+1) + 1)
+                    double a2h = TwoProd(a, a, out double a2l);
+                    double dh = AddDD(sh, sl, 1.0, 0, out double dl);
+                    double qh = DivDD(a2h, a2l, dh, dl, out double ql);
+                    double vh = AddDD(a, 0, qh, ql, out double vl);
+                    r = Log1pSmall(vh, vl, out _);
+                }
+                else r = LogDD(uh, ul);
+            }
+            return x < 0 ? -r : r;
+        }
+
+        public static double Acosh(double x)
+        {
+            if (IsNaN(x)) return x;
+            if (x < 1) return NaN;
+            if (x == 1) return 0.0;
+            if (!IsFinite(x)) return x;
+            if (x > 1e150)
+            {
+                double lh = LogCore(x, out double ll);
+                return AddDD(lh, ll, Ln2Hi, Ln2Lo, out _);
+            }
+            // log(x + sqrt(x^2 - 1)), with x^2 - 1 = (x - 1)(x + 1)
+            double mh = TwoSum(x, -1.0, out double ml);
+            double ph = TwoSum(x, 1.0, out double pl);
+            double qh = MulDD(mh, ml, ph, pl, out double ql);
+            double sh = SqrtDD(qh, ql, out double sl);
+            if (x < 1.0078125)
+            {
+                // log1p((x - 1) + sqrt(x^2 - 1))
+                double vh = AddDD(mh, ml, sh, sl, out double vl);
+                return Log1pSmall(vh, vl, out _);
+            }
+            double uh = AddDD(x, 0, sh, sl, out double ul);
+            return LogDD(uh, ul);
+        }
+
+        public static double Atanh(double x)
+        {
+            if (IsNaN(x)) return x;
+            double a = Abs(x);
+            if (a > 1) return NaN;
+            if (a == 1) return x > 0 ? Infinity : -Infinity;
+            if (a < 3.7252902984e-9) return x;
+            // 0.5 * log((1 + a) / (1 - a)) = 0.5 * log1p(2a / (1 - a))
+            double dh = TwoSum(1.0, -a, out double dl);
+            double qh = DivDD(2 * a, 0, dh, dl, out double ql);
+            double r;
+            if (qh < 0.0078125) r = 0.5 * Log1pSmall(qh, ql, out _);
+            else
+            {
+                double nh = TwoSum(1.0, a, out double nl);
+                double fh = DivDD(nh, nl, dh, dl, out double fl);
+                r = 0.5 * LogDD(fh, fl);
+            }
+            return x < 0 ? -r : r;
+        }
+
+        /// <summary>log of a double-double u >= 1 (rounded).</summary>
+        private static double LogDD(double uh, double ul)
+        {
+            // log(uh + ul) = log(uh) + log1p(ul / uh)
+            double lh = LogCore(uh, out double ll);
+            double c = ul / uh;
+            return AddDD(lh, ll, c, -0.5 * c * c, out _);
+        }
+    }
+}
