@@ -98,17 +98,29 @@ namespace Internal.Runtime
             entries[index].Type = type;
         }
 
-        /// <summary>Finds the code implementing <paramref name="interfaceType"/>'s slot for <paramref name="type"/>, or 0.</summary>
+        /// <summary>
+        /// Finds the code implementing <paramref name="interfaceType"/>'s slot for <paramref name="type"/>, or 0.
+        /// As in .NET: an implementation anywhere in the class hierarchy wins over a default
+        /// interface method, so the standard entries of every class are searched before any default one.
+        /// </summary>
         internal static nint FindImplementation(MethodTable* type, MethodTable* interfaceType, ushort slot)
+        {
+            nint found = Search(type, interfaceType, slot, defaults: false);
+            return found != 0 ? found : Search(type, interfaceType, slot, defaults: true);
+        }
+
+        private static nint Search(MethodTable* type, MethodTable* interfaceType, ushort slot, bool defaults)
         {
             for (MethodTable* current = type; current != null; current = current->BaseType)
             {
                 ushort* map = current->DispatchMap;
                 if (map == null) continue;
                 MethodTable** interfaces = current->InterfaceMap;
-                int entryCount = map[0] + map[1];
-                ushort* entry = map + 4;
-                for (int i = 0; i < entryCount; i++, entry += 3)
+                // Header: standard, default, static standard, static default entry counts.
+                int first = defaults ? map[0] : 0;
+                int count = defaults ? map[1] : map[0];
+                ushort* entry = map + 4 + 3 * first;
+                for (int i = 0; i < count; i++, entry += 3)
                 {
                     if (entry[1] != slot || interfaces[entry[0]] != interfaceType) continue;
                     ushort implementation = entry[2];

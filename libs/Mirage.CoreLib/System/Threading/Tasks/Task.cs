@@ -339,6 +339,8 @@ namespace System.Threading.Tasks
             return all;
         }
 
+        public static Task<TResult[]> WhenAll<TResult>(params ReadOnlySpan<Task<TResult>> tasks) => WhenAll(tasks.ToArray());
+
         public static Task<TResult[]> WhenAll<TResult>(IEnumerable<Task<TResult>> tasks)
         {
             if (tasks == null) throw new ArgumentNullException(nameof(tasks));
@@ -360,6 +362,10 @@ namespace System.Threading.Tasks
         }
 
         public static Task<Task> WhenAny(Task task1, Task task2) => WhenAny(new[] { task1, task2 });
+
+        public static Task<Task> WhenAny(params ReadOnlySpan<Task> tasks) => WhenAny(tasks.ToArray());
+
+        public static Task<Task<TResult>> WhenAny<TResult>(params ReadOnlySpan<Task<TResult>> tasks) => WhenAny(tasks.ToArray());
 
         public static Task<Task> WhenAny(IEnumerable<Task> tasks) => WhenAny(new List<Task>(tasks ?? throw new ArgumentNullException(nameof(tasks))).ToArray());
 
