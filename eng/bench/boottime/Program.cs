@@ -1,0 +1,3 @@
+long atMain = System.Diagnostics.Stopwatch.GetTimestamp();
+Console.WriteLine($"boot-to-main-ns {atMain}");
+return 0;
