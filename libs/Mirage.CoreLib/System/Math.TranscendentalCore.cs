@@ -36,7 +36,7 @@ namespace Mirage.CoreLib.Math
         private static readonly double[] s_invFactLo = { 0.0, 0.0, 0.0, 9.25185853854297e-18, 2.3129646346357427e-18, 1.1564823173178714e-19, -5.300543954373577e-20, 1.7209558293420705e-22, 2.1511947866775882e-23, -1.858393274046472e-22, 2.3767714622250297e-23, -1.448814070935912e-24, -1.20734505911326e-25, 1.2585294588752098e-26, 2.0655512752830745e-28, 7.03872877733453e-30, 4.399205485834081e-31, 1.6508842730861433e-31, 1.1910679660273754e-32, 2.2141894119604265e-34, 1.4412973378659527e-36, -1.3643503830087908e-36, -7.911402614872376e-38, -8.843177655482344e-40, -3.6846573564509766e-41, -1.9330404233703465e-42, -1.2953730964765229e-43, 1.4303150396787322e-45 };
         private static readonly double[] s_atanHi = { 0.0, 0.015623728620476831, 0.031239833430268277, 0.046840712915969654, 0.06241880999595735, 0.0779666338315423, 0.09347678115858947, 0.10894195698986579, 0.12435499454676144, 0.13970887428916365, 0.15499674192394097, 0.1702119252854744, 0.18534794999569476, 0.2003985538258785, 0.21535769969773805, 0.23021958727684372, 0.24497866312686414, 0.2596296294082575, 0.2741674511196588, 0.2885873618940774, 0.3028848683749714, 0.31705575320914703, 0.3310960767041321, 0.34500217720710513, 0.35877067027057225, 0.3723984466767542, 0.38588266939807375, 0.39922076957525254, 0.4124104415973873, 0.42544963737004227, 0.43833655985795783, 0.4510696559885235, 0.4636476090008061, 0.4760693303227612, 0.48833395105640554, 0.5004408131472942, 0.5123894603107377, 0.5241796287829132, 0.5358112379604637, 0.5472843809874369, 0.5585993153435624, 0.5697564534829784, 0.5807563535676704, 0.5915997103351114, 0.6022873461349642, 0.6128202021652414, 0.6231993299340659, 0.6334258829691446, 0.6435011087932844, 0.6534263411807619, 0.6632029927060933, 0.6728325475937632, 0.6823165548747481, 0.6916566218531999, 0.7008544078844502, 0.7099116184635249, 0.7188299996216245, 0.7276113326265107, 0.7362574289814281, 0.7447701257160751, 0.7531512809621944, 0.7614027698055784, 0.7695264804056583, 0.7775243103733478, 0.7853981633974483 };
         private static readonly double[] s_atanLo = { 0.0, -4.913600136566304e-19, -1.188442711587748e-18, -1.655677442254952e-19, -1.5490756308295046e-18, 5.804551873143357e-18, -6.2844725995420954e-18, 6.8267122072409585e-18, -3.1253241424539383e-18, -2.9579864247315813e-18, 9.585415594114324e-18, -3.541164079802125e-18, 4.180692268843079e-18, 3.1399542871844493e-18, 4.738160130078733e-19, 1.2313404529142703e-17, 1.0698755618734451e-17, 1.9238754924615304e-17, 8.261353575163773e-18, -1.428369957377257e-17, -1.1010827903001369e-17, -1.893928924292642e-17, -7.952610375793799e-18, -2.2938804755578304e-17, -2.4623815582638635e-17, 1.9612311504845653e-17, 2.378822732491941e-17, 2.246598105617042e-17, -1.587652227770689e-17, 2.3315530741892885e-17, -2.494277030626541e-17, -2.2703795229420475e-17, 2.2698777452961687e-17, 1.4654487332256713e-17, -1.1373236189329585e-17, -4.7181675085518756e-17, -2.5462781472855804e-17, 5.520094119641666e-18, -4.0637956834825575e-18, 4.923709671396255e-17, -5.4556305485916264e-18, 1.2255062085054184e-17, -1.441464378193067e-17, 4.920495453686772e-17, 2.950430737228402e-17, -3.1552061848586226e-17, 2.672403885140095e-17, -2.7290767436015276e-17, 1.5834785051444286e-17, 3.5800634857340095e-17, -3.076054864429649e-17, -1.899315009714705e-17, 6.943223671560008e-18, -8.117151192285796e-18, -1.987626234335816e-17, -4.597166450584887e-17, -2.1478388444456983e-17, 2.569325697391839e-18, 3.473937648299457e-17, 3.708315849135547e-17, -2.4256934659182068e-17, 9.850030332752822e-18, -3.704991905602721e-17, -2.6676490951944502e-17, 3.061616997868383e-17 };
-        private static readonly uint[] s_twoOverPi = { 0xA2F9836E, 0x4E441529, 0xFC2757D1, 0xF534DDC0, 0xDB629599, 0x3C439041, 0xFE5163AB, 0xDEBBC561, 0xB7246E3A, 0x424DD2E0, 0x06492EEA, 0x09D1921C, 0xFE1E0000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000 };
+        private static readonly uint[] s_twoOverPi = { 0xA2F9836E, 0x4E441529, 0xFC2757D1, 0xF534DDC0, 0xDB629599, 0x3C439041, 0xFE5163AB, 0xDEBBC561, 0xB7246E3A, 0x424DD2E0, 0x06492EEA, 0x09D1921C, 0xFE1DEB1C, 0xB129A73E, 0xE88235F5, 0x2EBB4484, 0xE99C7026, 0xB45F7E41, 0x3991D639, 0x835339F4, 0x9C845F8B, 0xBDF9283B, 0x1FF897FF, 0xDE05980F, 0xEF2F118B, 0x5A0A6D1F, 0x6D367ECF, 0x27CB09B7, 0x4F463F66, 0x9E5FEA2D, 0x7527BAC7, 0xEBE5F17B, 0x3D0739F7, 0x8A5292EA, 0x6BFB5FB1, 0x1F8D5D08, 0x56033046, 0xFC7B6BAB, 0xF0CFBC20, 0x9AF4361D };
 
         // ================= bits =================
 
@@ -471,6 +471,15 @@ namespace Mirage.CoreLib.Math
         public static double Sin(double x)
         {
             if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
+            return IbmSinCos.Sin(x, s_reduce);
+        }
+
+        private static readonly IbmSinCos.ReduceHuge s_reduce = Reduce;
+
+        /// <summary>sin(x) correctly rounded (all but extremely rarely).</summary>
+        internal static double SinCorrectlyRounded(double x)
+        {
+            if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
             if (Abs(x) < 3.7252902984e-9) return x;
             int k = Reduce(x, out double rh, out double rl);
             SinCosCore(rh, rl, out double sh, out double sl, out double ch, out double cl);
@@ -484,6 +493,13 @@ namespace Mirage.CoreLib.Math
         }
 
         public static double Cos(double x)
+        {
+            if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
+            return IbmSinCos.Cos(x, s_reduce);
+        }
+
+        /// <summary>cos(x) correctly rounded (all but extremely rarely).</summary>
+        internal static double CosCorrectlyRounded(double x)
         {
             if (!IsFinite(x)) return IsNaN(x) ? x : NaN;
             if (Abs(x) < 7.450580596923828e-9) return 1.0;
@@ -671,7 +687,12 @@ namespace Mirage.CoreLib.Math
         private const double Q5 = -2.01099218183624371326e-07;
         private const double OverflowThreshold = 7.09782712893383973096e+02;
 
-        /// <summary>exp(x) - 1 as fdlibm computes it (the algorithm glibc uses).</summary>
+        private static double Fma(double a, double b, double c) => FloatingPoint.FusedMultiplyAdd(a, b, c);
+
+        /// <summary>
+        /// exp(x) - 1 as glibc computes it: fdlibm's algorithm with the polynomial split in three,
+        /// as its x86-64 build (FMA variant) evaluates it.
+        /// </summary>
         public static double Expm1(double x)
         {
             double y, hi, lo, c = 0, t, e, hxs, hfx, r1, twopk;
@@ -703,9 +724,9 @@ namespace Mirage.CoreLib.Math
                 }
                 else
                 {
-                    k = (int)(InvLn2F * x + (negative ? -0.5 : 0.5));
+                    k = (int)Fma(InvLn2F, x, negative ? -0.5 : 0.5);
                     t = k;
-                    hi = x - t * Ln2HiF;
+                    hi = Fma(-t, Ln2HiF, x);
                     lo = t * Ln2LoF;
                 }
                 x = hi - lo;
@@ -719,12 +740,13 @@ namespace Mirage.CoreLib.Math
 
             hfx = 0.5 * x;
             hxs = x * hfx;
-            r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
-            t = 3.0 - r1 * hfx;
-            e = hxs * ((r1 - t) / (6.0 - x * t));
-            if (k == 0) return x - (x * e - hxs);
+            double h2 = hxs * hxs, h4 = h2 * h2;
+            r1 = Fma(h4, Fma(hxs, Q5, Q4), Fma(h2, Fma(hxs, Q3, Q2), Fma(hxs, Q1, 1.0)));
+            t = Fma(-r1, hfx, 3.0);
+            e = hxs * ((r1 - t) / Fma(-x, t, 6.0));
+            if (k == 0) return x - Fma(x, e, -hxs);
             twopk = FromBits((long)(0x3FF + k) << 52 & 0x7FF0000000000000);
-            e = x * (e - c) - c;
+            e = Fma(x, e - c, -c);
             e -= hxs;
             if (k == -1) return 0.5 * (x - e) - 0.5;
             if (k == 1)
@@ -861,94 +883,419 @@ namespace Mirage.CoreLib.Math
             return Scale(x, 0, n);
         }
 
-        // ================= inverse hyperbolic (double-double) =================
+        // ================= glibc's log1p, asinh, acosh, atanh =================
 
+        private const double Lp1 = 6.666666666666735130e-01, Lp2 = 3.999999999940941908e-01, Lp3 = 2.857142874366239149e-01,
+            Lp4 = 2.222219843214978396e-01, Lp5 = 1.818357216161805012e-01, Lp6 = 1.531383769920937332e-01, Lp7 = 1.479819860511658591e-01;
+
+        private static double WithHighWord(double d, int high) => FromBits(((long)high << 32) | (uint)Bits(d));
+
+        /// <summary>
+        /// log(1 + x) as glibc computes it: fdlibm's algorithm (a polynomial in s = f/(2+f)
+        /// after scaling 1+x to [sqrt(2)/2, sqrt(2)]), split as glibc evaluates it in its FMA build.
+        /// </summary>
+        public static double Log1p(double x)
+        {
+            double hfsq, f = 0, c = 0, s, z, R, u;
+            int k, hu = 0;
+            int hx = (int)(Bits(x) >> 32);
+            int ax = hx & 0x7FFFFFFF;
+            k = 1;
+            if (hx < 0x3FDA827A)
+            {
+                if (ax >= 0x3FF00000)
+                {
+                    if (x == -1.0) return -Infinity;
+                    return NaN;
+                }
+                if (ax < 0x3E200000)
+                {
+                    if (ax < 0x3C900000) return x;
+                    return x - x * x * 0.5;
+                }
+                else if (hx > 0 || hx <= unchecked((int)0xBFD2BEC4))
+                {
+                    k = 0;
+                    f = x;
+                    hu = 1;
+                }
+            }
+            else if (hx >= 0x7FF00000) return x + x;
+            if (k != 0)
+            {
+                if (hx < 0x43400000)
+                {
+                    u = 1.0 + x;
+                    hu = (int)(Bits(u) >> 32);
+                    k = (hu >> 20) - 1023;
+                    c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0);
+                    c /= u;
+                }
+                else
+                {
+                    u = x;
+                    hu = (int)(Bits(u) >> 32);
+                    k = (hu >> 20) - 1023;
+                    c = 0;
+                }
+                hu &= 0x000FFFFF;
+                if (hu < 0x6A09E) u = WithHighWord(u, hu | 0x3FF00000);
+                else
+                {
+                    k += 1;
+                    u = WithHighWord(u, hu | 0x3FE00000);
+                    hu = (0x00100000 - hu) >> 2;
+                }
+                f = u - 1.0;
+            }
+            double kd = k;
+            hfsq = 0.5 * f * f;
+            if (hu == 0)
+            {
+                if (f == 0)
+                {
+                    if (k == 0) return 0.0;
+                    c = Fma(kd, Ln2LoF, c);
+                    return Fma(kd, Ln2HiF, c);
+                }
+                // (Products used on both paths are rounded on their own: the compiler fuses only
+                // within a block.)
+                R = hfsq * Fma(-0.66666666666666666, f, 1.0);
+                if (k == 0) return f - R;
+                return Fma(kd, Ln2HiF, -((R - Fma(kd, Ln2LoF, c)) - f));
+            }
+            s = f / (2.0 + f);
+            z = s * s;
+            double z2 = z * z, z4 = z2 * z2, z6 = z4 * z2;
+            R = Fma(z6, Fma(z, Lp7, Lp6), Fma(z4, Fma(z, Lp5, Lp4), Fma(z, Lp1, z2 * Fma(z, Lp3, Lp2))));
+            double q = s * (hfsq + R);
+            if (k == 0) return f - (hfsq - q);
+            return Fma(kd, Ln2HiF, -((hfsq - (q + Fma(kd, Ln2LoF, c))) - f));
+        }
+
+        private const double Ln2 = 6.93147180559945286227e-01;
+
+        /// <summary>glibc's asinh: log(2|x| + 1/(sqrt(x^2+1)+|x|)) above 2, log1p below.</summary>
         public static double Asinh(double x)
         {
-            if (!IsFinite(x)) return x;
-            double a = Abs(x);
-            if (a < 3.7252902984e-9) return x;
-            double r;
-            if (a > 1e150)
+            int ix = (int)(Bits(x) >> 32) & 0x7FFFFFFF;
+            if (ix < 0x3E300000) return x;
+            double w;
+            if (ix > 0x41B00000)
             {
-                double lh = LogCore(a, out double ll);
-                r = AddDD(lh, ll, Ln2Hi, Ln2Lo, out _);
+                if (ix >= 0x7FF00000) return x + x;
+                w = Log(Abs(x)) + Ln2;
             }
             else
             {
-                // log(a + sqrt(a^2 + 1)); near 0 through log1p to keep the relative accuracy.
-                double sh = TwoProd(a, a, out double sl);
-                sh = AddDD(sh, sl, 1.0, 0, out sl);
-                sh = SqrtDD(sh, sl, out sl);
-                double uh = AddDD(sh, sl, a, 0, out double ul);
-                if (a < 0.0078125)
+                double xa = Abs(x);
+                if (ix > 0x40000000) w = Log(2.0 * xa + 1.0 / (global::System.Math.Sqrt(xa * xa + 1.0) + xa));
+                else
                 {
-                    // u - 1 = a + (sqrt(a^2+1) - 1) = a + a^2 / (sqrt(a^2+1) + 1)
-                    double a2h = TwoProd(a, a, out double a2l);
-                    double dh = AddDD(sh, sl, 1.0, 0, out double dl);
-                    double qh = DivDD(a2h, a2l, dh, dl, out double ql);
-                    double vh = AddDD(a, 0, qh, ql, out double vl);
-                    r = Log1pSmall(vh, vl, out _);
+                    double t = xa * xa;
+                    w = Log1p(xa + t / (1.0 + global::System.Math.Sqrt(1.0 + t)));
                 }
-                else r = LogDD(uh, ul);
             }
-            return x < 0 ? -r : r;
+            return CopySignOf(w, x);
         }
 
+        /// <summary>glibc's acosh: log(2x - 1/(x + sqrt(x^2-1))) above 2, log1p below.</summary>
         public static double Acosh(double x)
         {
-            if (IsNaN(x)) return x;
-            if (x < 1) return NaN;
-            if (x == 1) return 0.0;
-            if (!IsFinite(x)) return x;
-            if (x > 1e150)
+            long bits = Bits(x);
+            int hx = (int)(bits >> 32);
+            uint lx = (uint)bits;
+            if (hx < 0x3FF00000) return NaN;
+            if (hx >= 0x41B00000)
             {
-                double lh = LogCore(x, out double ll);
-                return AddDD(lh, ll, Ln2Hi, Ln2Lo, out _);
+                if (hx >= 0x7FF00000) return x + x;
+                return Log(x) + Ln2;
             }
-            // log(x + sqrt(x^2 - 1)), with x^2 - 1 = (x - 1)(x + 1)
-            double mh = TwoSum(x, -1.0, out double ml);
-            double ph = TwoSum(x, 1.0, out double pl);
-            double qh = MulDD(mh, ml, ph, pl, out double ql);
-            double sh = SqrtDD(qh, ql, out double sl);
-            if (x < 1.0078125)
+            if (((hx - 0x3FF00000) | (int)lx) == 0) return 0.0;
+            if (hx > 0x40000000)
             {
-                // log1p((x - 1) + sqrt(x^2 - 1))
-                double vh = AddDD(mh, ml, sh, sl, out double vl);
-                return Log1pSmall(vh, vl, out _);
+                double t = x * x;
+                return Log(2.0 * x - 1.0 / (x + global::System.Math.Sqrt(t - 1.0)));
             }
-            double uh = AddDD(x, 0, sh, sl, out double ul);
-            return LogDD(uh, ul);
+            double tm = x - 1.0;
+            return Log1p(tm + global::System.Math.Sqrt(2.0 * tm + tm * tm));
         }
 
+        /// <summary>glibc's atanh: 0.5*log1p(2x + 2x^2/(1-x)) below 0.5, 0.5*log1p(2x/(1-x)) above.</summary>
         public static double Atanh(double x)
         {
-            if (IsNaN(x)) return x;
-            double a = Abs(x);
-            if (a > 1) return NaN;
-            if (a == 1) return x > 0 ? Infinity : -Infinity;
-            if (a < 3.7252902984e-9) return x;
-            // 0.5 * log((1 + a) / (1 - a)) = 0.5 * log1p(2a / (1 - a))
-            double dh = TwoSum(1.0, -a, out double dl);
-            double qh = DivDD(2 * a, 0, dh, dl, out double ql);
-            double r;
-            if (qh < 0.0078125) r = 0.5 * Log1pSmall(qh, ql, out _);
-            else
+            double xa = Abs(x);
+            double t;
+            if (xa < 0.5)
             {
-                double nh = TwoSum(1.0, a, out double nl);
-                double fh = DivDD(nh, nl, dh, dl, out double fl);
-                r = 0.5 * LogDD(fh, fl);
+                if (xa < 3.725290298461914e-9) return x;
+                t = xa + xa;
+                t = 0.5 * Log1p(t + t * xa / (1.0 - xa));
             }
-            return x < 0 ? -r : r;
+            else if (xa < 1.0) t = 0.5 * Log1p((xa + xa) / (1.0 - xa));
+            else if (xa > 1.0) return NaN;
+            else if (IsNaN(x)) return x + x;
+            else return x / 0.0;
+            return CopySignOf(t, x);
         }
 
-        /// <summary>log of a double-double u >= 1 (rounded).</summary>
-        private static double LogDD(double uh, double ul)
+    }
+
+    /// <summary>
+    /// sin and cos the way glibc computes them (the IBM Accurate Mathematical Library's algorithm:
+    /// Cody-Waite or Payne-Hanek reduction to |a| &lt;= pi/4, then a table of sin and cos at
+    /// multiples of 1/128 and short polynomials), including the fused multiply-adds its x86-64
+    /// build contracts the arithmetic into on processors with FMA. Its results are within ~0.55
+    /// ulp but not always correctly rounded; following the algorithm reproduces them.
+    /// </summary>
+    internal static class IbmSinCos
+    {
+        private const double Sn3 = -1.66666666666664880952546298448555E-01;
+        private const double Sn5 = 8.33333214285722277379541354343671E-03;
+        private const double Cs2 = 4.99999999999999999999950396842453E-01;
+        private const double Cs4 = -4.16666666666664434524222570944589E-02;
+        private const double Cs6 = 1.38888874007937613028114285595617E-03;
+        private const double S1 = -0.16666666666666666;     // -0x1.5555555555555p-3
+        private const double S2 = 0.008333333333332329;     //  0x1.1111111110ECEp-7
+        private const double S3 = -0.00019841269834414642;
+        private const double S4 = 2.755729806860771e-06;    //  0x1.71DE27B9A7ED9p-19
+        private const double S5 = -2.5022014848318398e-08;  // -0x1.ADDFFC2FCDF59p-26
+        private const double Big = 52776558133248.0;        //  0x1.8p45
+        private const double Hp0 = 1.5707963267948966;
+        private const double Hp1 = 6.123233995736766e-17;
+        private const double Mp1 = 1.5707963407039642;
+        private const double Mp2 = -1.3909067564377153e-08;
+        private const double Pp3 = -4.97899623147991e-17;
+        private const double Pp4 = -1.9034889620193266e-25;
+        private const double HpInv = 0.6366197723675814;
+        private const double ToInt = 6755399441055744.0;
+
+        /// <summary>sin and cos of i/128, i = 0..109, each as a rounded double and its remainder.</summary>
+        private static readonly double[] s_table =
         {
-            // log(uh + ul) = log(uh) + log1p(ul / uh)
-            double lh = LogCore(uh, out double ll);
-            double c = ul / uh;
-            return AddDD(lh, ll, c, -0.5 * c * c, out _);
+            0.0, 0.0, 1.0, 0.0,
+            0.0078124205273828315, -4.102755709382617e-19, 0.9999694825770951, 5.427791428371788e-17,
+            0.015624364224883372, -1.2650937552759816e-19, 0.9998779321710066, 3.216122229972341e-17,
+            0.02343535429172257, 1.0500785515068913e-19, 0.9997253543694995, 4.666714544113391e-17,
+            0.03124491398532608, -1.562781562225433e-18, 0.9995117584851364, -3.418806487972947e-17,
+            0.03905256665042215, 1.1342467037138512e-18, 0.999237157554709, 1.1089280858439994e-17,
+            0.04685783574813424, -2.3419368365610254e-18, 0.9989015683384429, -2.1425557800399754e-17,
+            0.05466024488506646, 3.373831935351774e-19, 0.9985050113189741, 1.779930870620664e-17,
+            0.0624593178423802, -2.040259504585711e-18, 0.9980475107000991, 3.3232291674141346e-17,
+            0.07025457860486005, -6.773890900301373e-18, 0.9975290944052978, 5.112086057887235e-18,
+            0.07804555138996731, -5.449443782005793e-18, 0.9969497940760287, -1.2467075728553626e-17,
+            0.08583176067687935, -3.490037167231825e-18, 0.996309645069798, -1.1743657041590172e-18,
+            0.09361273123551289, 1.4628632005878733e-18, 0.9956086864580017, 3.312922430932991e-17,
+            0.10138798815552964, 3.99242856835807e-18, 0.9948469610235406, -8.198278333258706e-18,
+            0.10915705687532236, 6.6284699502736666e-18, 0.9940245152582091, 1.3287985046260087e-17,
+            0.11691946321097965, -2.283412536970096e-18, 0.9931413993598577, 2.8553964189785565e-17,
+            0.12467473338522769, -2.925947496057858e-18, 0.992197667229329, 4.754870575189364e-17,
+            0.13242239405634718, 1.2801053067990684e-17, 0.9911933764671682, 3.1426138811726996e-17,
+            0.1401619723470637, -9.946847113883478e-18, 0.9901285883701071, -4.589906353553811e-18,
+            0.14789299587340962, -1.3140968557128452e-17, 0.9890033679273229, 1.7676104005868335e-18,
+            0.15561499277355603, 8.886053372342288e-18, 0.9878177838164719, 4.91917302237681e-17,
+            0.16332749173661285, 5.483569430347159e-18, 0.9865719083994976, -1.0327444588275446e-17,
+            0.17103002203139503, -9.954774726452923e-18, 0.9852658177182139, -4.925721262944555e-17,
+            0.17872211353515366, -1.624040590107388e-20, 0.983899591489664, -2.1647988531644275e-17,
+            0.18640329676226988, 2.3493796901281573e-18, 0.9824733131012553, -3.919920375420088e-17,
+            0.1940731028929098, -7.832741210198615e-18, 0.9809870696056692, 1.967841180870303e-17,
+            0.2017310638016388, 5.587232815460113e-18, 0.9794409517155483, 1.3108769521526758e-17,
+            0.20937671208599365, -5.536403693172163e-18, 0.9778350537979598, 2.9910028492769484e-17,
+            0.21700958109501015, 1.1170071073364376e-17, 0.9761694738686353, -7.850690609285027e-18,
+            0.2246292049577053, -1.058590416432903e-17, 0.9744443135859889, 4.990128834921396e-17,
+            0.23223511861151147, -8.318080852687206e-18, 0.9726596782449127, 2.3920264546490165e-17,
+            0.23982685783066157, -7.260810660979712e-18, 0.9708156767703494, 5.1285792532153653e-17,
+            0.24740395925452294, -7.53102495590706e-18, 0.9689124217106447, 5.071436662403936e-17,
+            0.2549659604158785, -2.2310035435425954e-17, 0.9669500292306779, -3.237770297707692e-17,
+            0.2625123997691533, -2.2534597527902125e-17, 0.964928619104771, -3.0345542681018625e-18,
+            0.27004281671858504, -1.2103265097887777e-17, 0.9628483147093797, -4.646009771724241e-18,
+            0.2775567516463363, 1.7674070262791822e-17, 0.9607092430155619, -2.807827063516729e-17,
+            0.28505374594054744, -1.8162083107618118e-17, 0.9585115345812286, 8.134621492946255e-18,
+            0.29253334202332754, 7.516944930327352e-18, 0.9562553235431753, -3.148450868841629e-17,
+            0.299995083378683, 2.606392777930734e-17, 0.9539407476088947, 4.3757589471734985e-17,
+            0.30743851458038085, 1.1004366442765296e-19, 0.9515679480481722, -3.8614834675674123e-17,
+            0.3148631813197453, -2.6921345305772252e-17, 0.949137069684463, 4.149148046099445e-17,
+            0.3222686304333866, 2.093773358126606e-17, 0.9466482608860534, -3.911683334934152e-17,
+            0.32965440993086015, 2.35998378957031e-17, 0.9441016735570044, -1.6017653284545848e-17,
+            0.33702006902225307, 1.0312279860787216e-17, 0.9414974631278811, -4.8523830236797095e-18,
+            0.3443651581456984, 5.881664587517989e-18, 0.9388357885462655, 6.919329459921788e-18,
+            0.3516892289948141, -2.5616208736069942e-17, 0.9361168122670553, -5.2350302039683216e-17,
+            0.35899183454606504, 1.7495482840158848e-17, 0.9333407002425484, -1.322859547778088e-17,
+            0.36627252908604757, -9.938814562106524e-18, 0.9305076219123143, 4.488760003328074e-18,
+            0.37353086823869297, -2.375669144106189e-17, 0.9276177501928519, 4.5350942573591974e-17,
+            0.38076640899239017, 2.1372528646211374e-17, 0.924671261467036, 5.5444125388034563e-17,
+            0.38797870972702503, 1.759799510335953e-17, 0.9216683355733519, -8.550693097867243e-18,
+            0.39516733024093426, -1.9613487871414228e-17, 0.9186091557949183, -4.0564150104514996e-17,
+            0.4023318317777731, 1.4413875452702007e-17, 0.9154939088483012, 5.413375566838042e-17,
+            0.40947177705329507, -5.679403000091266e-18, 0.9123227848721178, 2.6349040211413332e-17,
+            0.41658673028204113, -9.610850682533715e-18, 0.909095977415431, 2.920006113841211e-17,
+            0.42367625720393803, -2.331800700068871e-17, 0.9058136834259364, 4.2864666490805214e-17,
+            0.4307399251108032, -2.6212879607476533e-17, 0.9024761032379415, 3.112490674651326e-17,
+            0.4377773028727551, 7.64345629962023e-18, 0.8990834405601384, 9.076951775075616e-18,
+            0.4447879609645272, -6.655392977344925e-18, 0.8956359024631707, -8.854043885762716e-18,
+            0.4517714714916838, -8.234073942098903e-18, 0.8921336993669944, 2.3160655211380166e-17,
+            0.4587274082167366, 1.6080982096218356e-17, 0.8885770450280356, -4.034491998357167e-17,
+            0.46565534658516017, 1.459870391051426e-17, 0.8849661565261433, -7.690557775987357e-18,
+            0.47255486375130445, -3.608790703790546e-18, 0.8813012542513406, -4.973073189306066e-17,
+            0.479425538604203, -5.103969860556013e-18, 0.8775825618903728, -4.2623149864279997e-17,
+            0.48626695179327556, 1.5131647652857083e-17, 0.8738103064130545, 4.767670756525657e-17,
+            0.49307868575392305, 5.605083973871755e-18, 0.8699847180584174, 1.657385110740923e-17,
+            0.49986032473301345, 1.3570481487732128e-17, 0.8661060303206567, 2.0097792543831333e-17,
+            0.5066114548142574, -3.269413423618168e-17, 0.8621744799348805, 4.4132427578105805e-18,
+            0.5133316639434712, 3.462454351928195e-17, 0.8581903068626604, -5.4374664844403745e-17,
+            0.520020541953727, -3.983266745698455e-17, 0.8541537542773854, 5.420565102675286e-18,
+            0.5266776805903868, -4.570502275386202e-17, 0.8500650685494202, 5.317093455811416e-17,
+            0.5333026735360201, 5.129318115032044e-17, 0.8459244992310679, 1.549506647350329e-17,
+            0.5398951164352044, 2.4263515104613218e-17, 0.8417322990413384, -2.7333362440269662e-17,
+            0.5464546069192036, 8.399754840929507e-18, 0.8374887238505236, 4.3337026043948396e-17,
+            0.5529807446305274, -6.743270455611732e-18, 0.8331940326645814, -1.864487879673432e-19,
+            0.5594731312473669, 1.575565514488728e-17, 0.8288484876093257, 1.1163935406617444e-17,
+            0.565931370507906, 6.582459440388572e-18, 0.8244523539144292, 3.731817754380378e-17,
+            0.5723550682345072, 2.6575872357215316e-17, 0.820005899897234, -3.912431748209128e-17,
+            0.5787438323577704, -2.7958488978746924e-17, 0.8155093969463755, 1.3751889684983782e-18,
+            0.5850972729404622, -5.4883972461161805e-17, 0.8109631195052179, -3.091333486122179e-17,
+            0.5914150022013163, 5.0668448898504805e-17, 0.8063673450551039, 3.4650875715584734e-17,
+            0.5976966345387015, 5.450323593054385e-17, 0.8017223540984184, 4.0134533311087014e-17,
+            0.6039417865541566, 1.1794923733511837e-17, 0.7970284301414683, 5.0523609948487484e-17,
+            0.6101500770757914, -1.479826990758988e-17, 0.7922858596771786, -2.9049779312834576e-17,
+            0.616321127181551, -2.2084950172964097e-17, 0.7874949321676061, -4.8080555050456574e-17,
+            0.6224545602223437, -6.049035765709707e-18, 0.7826559400262728, -1.474071641211487e-17,
+            0.6285500018450296, 3.5348797769901485e-17, 0.7777691786003179, -8.842419849333787e-18,
+            0.6346070800152693, -3.4568582392624965e-17, 0.7728349461524715, 4.231014921891023e-17,
+            0.6406254250402305, -4.700891123899386e-17, 0.7678535438428503, 4.9065912521116424e-17,
+            0.6466046695911524, 4.567647714393289e-19, 0.7628252757105762, 1.6672995021546628e-17,
+            0.652544448725766, -4.5598735935930497e-17, 0.7577504486552193, -1.878215121154204e-18,
+            0.6584443999105676, -3.7736386700306717e-17, 0.7526293724180665, -1.2970993013150526e-17,
+            0.6643041630429463, 1.5784492324431575e-17, 0.7474623595632162, 5.6627515613726676e-18,
+            0.6701233804731629, 6.183536725574959e-18, 0.7422497254585013, -1.2339303604869521e-17,
+            0.6759016970261789, -5.119389624609889e-17, 0.7369917882562408, -4.631213290368497e-17,
+            0.6816387600233341, 4.410467313197903e-17, 0.7316888688738209, -1.0475824306512768e-17,
+            0.6873342193038735, 2.8994333996809586e-17, 0.7263412909741086, -9.465899179857832e-18,
+            0.692987727246318, -5.3543290798909455e-17, 0.7209493809456964, 3.494986701478816e-17,
+            0.6985989387896817, 2.975439919188114e-17, 0.7155134678829815, 3.8181038992157035e-17,
+            0.7041675114545337, -3.94095700584825e-17, 0.7100338835660797, 1.505272211891291e-17,
+            0.7096931053638997, -9.468276958542117e-18, 0.7045109624405747, -4.451398614976226e-17,
+            0.7151753832640076, -1.466099578328228e-17, 0.6989450415971057, -5.5261332036460915e-18,
+            0.7206140105448711, 1.105694456137362e-17, 0.6933364607507934, 1.2822831674529969e-17,
+            0.7260086552607126, -1.573621815339587e-17, 0.6876855622205048, 3.5430696752823923e-17,
+            0.7313589881502236, 2.6553630314845697e-17, 0.6819926909079606, 2.8089333561212785e-17,
+            0.7366646826566614, -4.639723374875429e-17, 0.6762581942766833, 3.497002399394248e-17,
+            0.7419254149477796, 2.9074827569875116e-18, 0.6704824223307908, 5.425808997571648e-17,
+            0.7471408639355942, 2.937498788028212e-17, 0.6646657275936333, -5.2874573286772266e-17,
+            0.7523107112959804, -4.07866182575664e-17, 0.6588084650862769, 1.7760805237087262e-17,
+        };
+
+        private static double Fma(double a, double b, double c) => FloatingPoint.FusedMultiplyAdd(a, b, c);
+        private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
+        private static double Abs(double x) => BitConverter.Int64BitsToDouble(Bits(x) & 0x7FFFFFFFFFFFFFFF);
+        private static double CopySign(double x, double y) => BitConverter.Int64BitsToDouble((Bits(x) & 0x7FFFFFFFFFFFFFFF) | (Bits(y) & unchecked((long)0x8000000000000000)));
+
+        private static double TaylorSin(double xx, double a, double da)
+        {
+            double p = Fma(Fma(Fma(Fma(S5, xx, S4), xx, S3), xx, S2), xx, S1);
+            double t = Fma(Fma(p, a, -(0.5 * da)), xx, da);
+            return a + t;
         }
+
+        private static double DoCos(double x, double dx)
+        {
+            if (x < 0) dx = -dx;
+            double u = Big + Abs(x);
+            int k = (int)(uint)Bits(u) << 2;
+            x = Abs(x) - (u - Big) + dx;
+            double xx = x * x;
+            double s = Fma(x * xx, Fma(xx, Sn5, Sn3), x);
+            double c = xx * Fma(xx, Fma(xx, Cs6, Cs4), Cs2);
+            double[] t = s_table;
+            double sn = t[k], ssn = t[k + 1], cs = t[k + 2], ccs = t[k + 3];
+            double cor = Fma(-sn, s, Fma(-cs, c, Fma(-s, ssn, ccs)));
+            return cs + cor;
+        }
+
+        private static double DoSin(double x, double dx)
+        {
+            double xold = x;
+            if (Abs(x) < 0.126) return TaylorSin(x * x, x, dx);
+            if (x <= 0) dx = -dx;
+            double u = Big + Abs(x);
+            int k = (int)(uint)Bits(u) << 2;
+            x = Abs(x) - (u - Big);
+            double xx = x * x;
+            double s = x + Fma(x * xx, Fma(xx, Sn5, Sn3), dx);
+            double c = Fma(x, dx, xx * Fma(xx, Fma(xx, Cs6, Cs4), Cs2));
+            double[] t = s_table;
+            double sn = t[k], ssn = t[k + 1], cs = t[k + 2], ccs = t[k + 3];
+            double cor = Fma(cs, s, Fma(-sn, c, Fma(s, ccs, ssn)));
+            return CopySign(sn + cor, xold);
+        }
+
+        private static int ReduceSinCos(double x, out double a, out double da)
+        {
+            double t = Fma(x, HpInv, ToInt);
+            double xn = t - ToInt;
+            double y = Fma(-xn, Mp2, Fma(-xn, Mp1, x));
+            int n = (int)(uint)Bits(t) & 3;
+            double t2 = Fma(-xn, Pp3, y);
+            double db = Fma(-xn, Pp3, y - t2);
+            double b = Fma(-xn, Pp4, t2);
+            db += Fma(-xn, Pp4, t2 - b);
+            a = b;
+            da = db;
+            return n;
+        }
+
+        private static double DoSinCos(double a, double da, int n)
+        {
+            double r = (n & 1) != 0 ? DoCos(a, da) : DoSin(a, da);
+            return (n & 2) != 0 ? -r : r;
+        }
+
+        public static double Sin(double x, ReduceHuge reduce)
+        {
+            long bits = Bits(x);
+            int k = (int)(bits >> 32) & 0x7FFFFFFF;
+            if (k < 0x3E500000) return x;
+            if (k < 0x3FEB6000) return DoSin(x, 0);
+            if (k < 0x400368FD) return CopySign(DoCos(Hp0 - Abs(x), Hp1), x);
+            if (k < 0x419921FB)
+            {
+                int n = ReduceSinCos(x, out double a, out double da);
+                return DoSinCos(a, da, n);
+            }
+            if (k < 0x7FF00000)
+            {
+                int n = reduce(x, out double a, out double da);
+                return DoSinCos(a, da, n);
+            }
+            return x / x;
+        }
+
+        public static double Cos(double x, ReduceHuge reduce)
+        {
+            long bits = Bits(x);
+            int k = (int)(bits >> 32) & 0x7FFFFFFF;
+            if (k < 0x3E400000) return 1.0;
+            if (k < 0x3FEB6000) return DoCos(x, 0);
+            if (k < 0x400368FD)
+            {
+                double y = Hp0 - Abs(x);
+                double a = y + Hp1;
+                double da = (y - a) + Hp1;
+                return DoSin(a, da);
+            }
+            if (k < 0x419921FB)
+            {
+                int n = ReduceSinCos(x, out double a, out double da);
+                return DoSinCos(a, da, n + 1);
+            }
+            if (k < 0x7FF00000)
+            {
+                int n = reduce(x, out double a, out double da);
+                return DoSinCos(a, da, n + 1);
+            }
+            return x / x;
+        }
+
+        internal delegate int ReduceHuge(double x, out double a, out double da);
     }
 }
