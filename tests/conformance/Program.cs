@@ -328,8 +328,11 @@ public static class Program
         var watch = System.Diagnostics.Stopwatch.StartNew();
         int[] results = await Task.WhenAll(Slow(1, 300), Slow(2, 100), Slow(3, 200));
         Console.WriteLine(string.Join(",", results));
-        Task<int> first = await Task.WhenAny(Slow(4, 250), Slow(5, 50));
+        Task<int> four = Slow(4, 250), five = Slow(5, 50);
+        Task<int> first = await Task.WhenAny(four, five);
         Console.WriteLine("first " + await first);
+        // Finish the slower one before going on: output must not depend on how fast timers run.
+        Console.WriteLine("then " + await four);
         Console.WriteLine(await Quick("quick"));
         var completion = new TaskCompletionSource<string>();
         _ = Task.Run(async () => { await Task.Delay(50); completion.SetResult("from tcs"); });
