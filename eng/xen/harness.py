@@ -29,6 +29,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import xenbuild  # noqa: E402
 
 EXIT_POWEROFF, EXIT_CRASH, EXIT_REBOOT, EXIT_OTHER = 0, 1, 2, 3
