@@ -14,7 +14,7 @@ cp -r "$root/samples/hello" "$work/hello"; rm -rf "$work/hello/bin" "$work/hello
 cp -r "$root/tests/conformance" "$work/conformance"; rm -rf "$work/conformance/bin" "$work/conformance/obj"
 cp -r "$root/eng/bench/boottime" "$work/boottime"; rm -rf "$work/boottime/bin" "$work/boottime/obj"
 
-loadable() { readelf -lW "$1" | awk '$1 == "LOAD" { sum += strtonum($5) } END { print sum }'; }
+loadable() { readelf -lW "$1" | python3 -c "import sys; print(sum(int(l.split()[4], 16) for l in sys.stdin if l.split()[:1] == ['LOAD']))"; }
 seconds() { python3 -c "import time,sys; print(f'{time.monotonic():.3f}')"; }
 
 echo "## build (dotnet build -p:MirageTarget=xen, hello)"
