@@ -68,7 +68,6 @@ namespace System.Collections
         public object Key { get => _key; set => _key = value; }
         public object Value { get => _value; set => _value = value; }
         public void Deconstruct(out object key, out object value) { key = _key; value = _value; }
-        public override string ToString() => "[" + _key?.ToString() + ", " + _value?.ToString() + "]";
     }
     public interface IEqualityComparer { bool Equals(object x, object y); int GetHashCode(object obj); }
     public interface IComparer { int Compare(object x, object y); }
@@ -76,8 +75,8 @@ namespace System.Collections
 
 namespace System.Collections.Generic
 {
-    public interface IEnumerable<out T> : IEnumerable { new IEnumerator<T> GetEnumerator(); }
-    public interface IEnumerator<out T> : IDisposable, IEnumerator { new T Current { get; } }
+    public interface IEnumerable<out T> : IEnumerable where T : allows ref struct { new IEnumerator<T> GetEnumerator(); }
+    public interface IEnumerator<out T> : IDisposable, IEnumerator where T : allows ref struct { new T Current { get; } }
     public interface IAsyncEnumerable<out T> { IAsyncEnumerator<T> GetAsyncEnumerator(System.Threading.CancellationToken cancellationToken = default); }
     public interface IAsyncEnumerator<out T> : IAsyncDisposable { T Current { get; } System.Threading.Tasks.ValueTask<bool> MoveNextAsync(); }
     public interface ICollection<T> : IEnumerable<T>

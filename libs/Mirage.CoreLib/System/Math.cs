@@ -112,11 +112,11 @@ namespace System
             return d < 0 && t != d ? t - 1.0 : t;
         }
 
-        public static double Ceiling(double d)
+        public static double Ceiling(double a)
         {
-            double t = Truncate(d);
-            if (d > 0 && t != d) return t + 1.0;
-            return t == 0 && d < 0 ? -0.0 : t;
+            double t = Truncate(a);
+            if (a > 0 && t != a) return t + 1.0;
+            return t == 0 && a < 0 ? -0.0 : t;
         }
 
         /// <summary>Round half to even, as .NET's Math.Round(double).</summary>

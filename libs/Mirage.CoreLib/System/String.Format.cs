@@ -15,6 +15,8 @@ namespace System
         public static string Format(string format, params ReadOnlySpan<object> args) => FormatCore(null, format, args);
         public static string Format(IFormatProvider provider, string format, object arg0) => FormatCore(provider, format, new ReadOnlySpan<object>(new[] { arg0 }));
         public static string Format(IFormatProvider provider, string format, object arg0, object arg1) => FormatCore(provider, format, new ReadOnlySpan<object>(new[] { arg0, arg1 }));
+        public static string Format(IFormatProvider provider, string format, object arg0, object arg1, object arg2) => FormatCore(provider, format, new ReadOnlySpan<object>(new[] { arg0, arg1, arg2 }));
+        public static string Format(IFormatProvider provider, string format, params ReadOnlySpan<object> args) => FormatCore(provider, format, args);
         public static string Format(IFormatProvider provider, string format, params object[] args)
         {
             if (args == null) throw new ArgumentNullException(format == null ? nameof(format) : nameof(args));
@@ -25,7 +27,7 @@ namespace System
         {
             if (format == null) throw new ArgumentNullException(nameof(format));
             var builder = new StringBuilder(format.Length + args.Length * 8);
-            builder.AppendFormatCore(format, args);
+            builder.AppendFormatCore(provider, format, args);
             return builder.ToString();
         }
     }
@@ -36,8 +38,11 @@ namespace System.Text
     public sealed partial class StringBuilder
     {
         /// <summary>Composite formatting: {index[,alignment][:format]} with {{ and }} escapes, as .NET parses it.</summary>
-        internal StringBuilder AppendFormatCore(string format, ReadOnlySpan<object> args)
+        internal StringBuilder AppendFormatCore(string format, ReadOnlySpan<object> args) => AppendFormatCore(null, format, args);
+
+        internal StringBuilder AppendFormatCore(IFormatProvider provider, string format, ReadOnlySpan<object> args)
         {
+            ICustomFormatter customFormatter = provider == null ? null : (ICustomFormatter)provider.GetFormat(typeof(ICustomFormatter));
             int position = 0;
             int length = format.Length;
             while (position < length)
@@ -99,9 +104,13 @@ namespace System.Text
 
                 if (index >= args.Length) throw new FormatException("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.");
                 object arg = args[index];
-                string text;
-                if (arg is IFormattable formattable) text = formattable.ToString(itemFormat, null);
-                else text = arg?.ToString() ?? string.Empty;
+                string text = null;
+                if (customFormatter != null) text = customFormatter.Format(itemFormat, arg, provider);
+                if (text == null)
+                {
+                    if (arg is IFormattable formattable) text = formattable.ToString(itemFormat, provider);
+                    else text = arg?.ToString();
+                }
                 text ??= string.Empty;
 
                 int pad = alignment - text.Length;

@@ -224,7 +224,7 @@ namespace System
             => value == null ? default : new ReadOnlySpan<char>(ref value._firstChar, value._stringLength);
     }
 
-    public sealed class CharEnumerator : System.Collections.Generic.IEnumerator<char>
+    public sealed class CharEnumerator : System.Collections.Generic.IEnumerator<char>, ICloneable
     {
         private readonly string _text;
         private int _index = -1;
@@ -236,5 +236,6 @@ namespace System
         public bool MoveNext() => ++_index < _text.Length;
         public void Reset() => _index = -1;
         public void Dispose() { }
+        public object Clone() => MemberwiseClone();
     }
 }

@@ -1,6 +1,6 @@
 namespace System.Collections.Generic
 {
-    public class List<T> : IList<T>, IReadOnlyList<T>
+    public partial class List<T> : IList<T>, IList, IReadOnlyList<T>
     {
         private T[] _items;
         private int _size;
@@ -31,7 +31,7 @@ namespace System.Collections.Generic
         }
 
         public int Count => _size;
-        public bool IsReadOnly => false;
+        bool ICollection<T>.IsReadOnly => false;
 
         public int Capacity
         {
