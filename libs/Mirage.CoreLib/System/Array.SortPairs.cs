@@ -2,6 +2,33 @@ using System.Collections.Generic;
 
 namespace System
 {
+    public abstract partial class Array
+    {
+        public static void Sort<TKey, TValue>(TKey[] keys, TValue[] items, IComparer<TKey> comparer)
+        {
+            if (keys == null) throw new ArgumentNullException(nameof(keys));
+            Sort(keys, items, 0, keys.Length, comparer);
+        }
+
+        public static void Sort<TKey, TValue>(TKey[] keys, TValue[] items, int index, int length)
+            => Sort(keys, items, index, length, null);
+
+        public static void Sort<TKey, TValue>(TKey[] keys, TValue[] items, int index, int length, IComparer<TKey> comparer)
+        {
+            if (keys == null) throw new ArgumentNullException(nameof(keys));
+            if (index < 0 || length < 0) throw new ArgumentOutOfRangeException(length < 0 ? nameof(length) : nameof(index), "Non-negative number required.");
+            if (keys.Length - index < length || (items != null && index > items.Length - length))
+                throw new ArgumentException("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+            if (length < 2) return;
+            if (items == null)
+            {
+                Sort(keys, index, length, comparer);
+                return;
+            }
+            ArraySortHelper<TKey, TValue>.IntrospectiveSort(new Span<TKey>(keys, index, length), new Span<TValue>(items, index, length), comparer ?? Comparer<TKey>.Default);
+        }
+    }
+
     /// <summary>
     /// Introspective sort of keys with their items moving alongside, step for step the algorithm of
     /// <see cref="ArraySortHelper{T}"/> (so equal keys end up where .NET puts them).
