@@ -152,7 +152,7 @@ namespace System.Collections.Generic
             public Enumerator GetEnumerator() => new Enumerator(_dictionary);
             IEnumerator<TKey> IEnumerable<TKey>.GetEnumerator() => new Enumerator(_dictionary);
             IEnumerator IEnumerable.GetEnumerator() => new Enumerator(_dictionary);
-            bool ICollection<TKey>.Contains(TKey item) => _dictionary.ContainsKey(item);
+            public bool Contains(TKey item) => _dictionary.ContainsKey(item);
             void ICollection<TKey>.Add(TKey item) => throw new NotSupportedException("Mutating a key collection derived from a dictionary is not allowed.");
             void ICollection<TKey>.Clear() => throw new NotSupportedException("Mutating a key collection derived from a dictionary is not allowed.");
             bool ICollection<TKey>.Remove(TKey item) => throw new NotSupportedException("Mutating a key collection derived from a dictionary is not allowed.");
