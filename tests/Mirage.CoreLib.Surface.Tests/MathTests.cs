@@ -9,10 +9,12 @@ using Exact = mirage::Mirage.CoreLib.Math.FloatingPoint;
 namespace Mirage.CoreLib.Surface.Tests
 {
     /// <summary>
-    /// Mirage.CoreLib's math against System.Math on this machine (glibc's libm): bit for bit, on
-    /// random inputs over each function's interesting ranges. Functions that follow glibc's own
-    /// algorithm must match every time; the double-double ones (correctly rounded but for
-    /// extremely rare cases, as glibc's nearly always are) may differ in a few rare cases.
+    /// Mirage.CoreLib's math against System.Math on this machine (glibc's libm, x86-64 with FMA):
+    /// bit for bit, on random inputs over each function's interesting ranges. Functions that follow
+    /// glibc's own algorithms (sin, cos, exp, expm1, log1p, sinh, cosh, tanh, atanh, cbrt, fma,
+    /// fmod) must match every time; the double-double ones (correctly rounded but for extremely
+    /// rare cases, where glibc is within ~0.52 ulp) differ in the few cases where glibc is not
+    /// correctly rounded: the allowed rates are the measured ones with a margin.
     /// </summary>
     [TestClass]
     public sealed class MathTests
@@ -77,7 +79,7 @@ namespace Mirage.CoreLib.Surface.Tests
             Assert.IsTrue((double)mismatches / total <= allowedRate, report + "\n" + string.Join("\n", samples));
         }
 
-        [TestMethod] public void Exp() => Check("Exp", Math.Exp, Core.Exp, 1e-3, Inputs(1, -745, 710, false), Inputs(2, -40, 9, true), Inputs(3, -1, 1, false));
+        [TestMethod] public void Exp() => Check("Exp", Math.Exp, Core.Exp, 0, Inputs(1, -745, 710, false), Inputs(2, -40, 9, true), Inputs(3, -1, 1, false));
         [TestMethod] public void Log() => Check("Log", Math.Log, Core.Log, 1e-3, Inputs(4, -1074, 1023, true), Inputs(5, 0.5, 2, false), Inputs(6, 0.999, 1.001, false));
         [TestMethod] public void Log2() => Check("Log2", Math.Log2, Core.Log2, 3e-3, Inputs(7, -1074, 1023, true), Inputs(8, 0.5, 2, false));
         [TestMethod] public void Log10() => Check("Log10", Math.Log10, Core.Log10, 1e-3, Inputs(9, -1074, 1023, true), Inputs(10, 0.5, 2, false), Inputs(11, 1, 1e6, false));
@@ -87,9 +89,9 @@ namespace Mirage.CoreLib.Surface.Tests
         [TestMethod] public void Asin() => Check("Asin", Math.Asin, Core.Asin, 3e-3, Inputs(20, -1, 1, false), Inputs(21, -60, 0, true));
         [TestMethod] public void Acos() => Check("Acos", Math.Acos, Core.Acos, 3e-3, Inputs(22, -1, 1, false), Inputs(23, -60, 0, true));
         [TestMethod] public void Atan() => Check("Atan", Math.Atan, Core.Atan, 3e-3, Inputs(24, -10, 10, false), Inputs(25, -60, 1023, true));
-        [TestMethod] public void Sinh() => Check("Sinh", Math.Sinh, Core.Sinh, 1e-3, Inputs(26, -30, 30, false), Inputs(27, -60, 9.5, true));
-        [TestMethod] public void Cosh() => Check("Cosh", Math.Cosh, Core.Cosh, 1e-3, Inputs(28, -30, 30, false), Inputs(29, -60, 9.5, true));
-        [TestMethod] public void Tanh() => Check("Tanh", Math.Tanh, Core.Tanh, 1e-3, Inputs(30, -30, 30, false), Inputs(31, -60, 5, true));
+        [TestMethod] public void Sinh() => Check("Sinh", Math.Sinh, Core.Sinh, 0, Inputs(26, -30, 30, false), Inputs(27, -60, 9.5, true));
+        [TestMethod] public void Cosh() => Check("Cosh", Math.Cosh, Core.Cosh, 0, Inputs(28, -30, 30, false), Inputs(29, -60, 9.5, true));
+        [TestMethod] public void Tanh() => Check("Tanh", Math.Tanh, Core.Tanh, 0, Inputs(30, -30, 30, false), Inputs(31, -60, 5, true));
         [TestMethod] public void Cbrt() => Check("Cbrt", Math.Cbrt, Core.Cbrt, 0, Inputs(32, -1074, 1023, true), Inputs(33, -10, 10, false));
         [System.Runtime.InteropServices.DllImport("libm.so.6", EntryPoint = "expm1")] private static extern double LibmExpm1(double x);
         [System.Runtime.InteropServices.DllImport("libm.so.6", EntryPoint = "log1p")] private static extern double LibmLog1p(double x);

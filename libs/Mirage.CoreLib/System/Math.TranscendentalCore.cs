@@ -201,7 +201,10 @@ namespace Mirage.CoreLib.Math
             return AddDD(th, tl, qh, ql, out lo);
         }
 
-        public static double Exp(double x)
+        public static double Exp(double x) => GlibcExp.Exp(x);
+
+        /// <summary>exp(x) correctly rounded (all but extremely rarely).</summary>
+        internal static double ExpCorrectlyRounded(double x)
         {
             if (IsNaN(x)) return x;
             if (x > 709.8) return Infinity;
@@ -1297,5 +1300,216 @@ namespace Mirage.CoreLib.Math
         }
 
         internal delegate int ReduceHuge(double x, out double a, out double da);
+    }
+
+    /// <summary>
+    /// exp as glibc computes it (the Arm optimized-routines algorithm: x = k*ln2/128 + r, a table
+    /// of 2^(k/128) as a rounded value and its relative tail, a degree-5 polynomial), with the
+    /// fused multiply-adds of glibc's x86-64 FMA build. Bit-exact with it.
+    /// </summary>
+    internal static class GlibcExp
+    {
+        private const double InvLn2N = 184.6649652337873;          // 0x1.71547652b82fep0 * 128
+        private const double Shift = 6755399441055744.0;           // 0x1.8p52
+        private const double NegLn2HiN = -0.005415212348111709;    // -0x1.62e42fefa0000p-8
+        private const double NegLn2LoN = -1.2864023111638346e-14;  // -0x1.cf79abc9e3b3ap-47
+        private const double C2 = 0.49999999999996786;             // 0x1.ffffffffffdbdp-2
+        private const double C3 = 0.16666666666665886;             // 0x1.555555555543cp-3
+        private const double C4 = 0.0416666808410674;              // 0x1.55555cf172b91p-5
+        private const double C5 = 0.008333335853059549;            // 0x1.1111167a4d017p-7
+
+        /// <summary>For k in [0, 128): the bits of tail(k) and of 2^(k/128) minus k &lt;&lt; 45, 2^(k/128) = H*(1 + tail).</summary>
+        private static readonly ulong[] s_table =
+        {
+            0x0000000000000000UL, 0x3FF0000000000000UL,
+            0x3C9B3B4F1A88BF6EUL, 0x3FEFF63DA9FB3335UL,
+            0xBC7160139CD8DC5DUL, 0x3FEFEC9A3E778061UL,
+            0xBC905E7A108766D1UL, 0x3FEFE315E86E7F85UL,
+            0x3C8CD2523567F613UL, 0x3FEFD9B0D3158574UL,
+            0xBC8BCE8023F98EFAUL, 0x3FEFD06B29DDF6DEUL,
+            0x3C60F74E61E6C861UL, 0x3FEFC74518759BC8UL,
+            0x3C90A3E45B33D399UL, 0x3FEFBE3ECAC6F383UL,
+            0x3C979AA65D837B6DUL, 0x3FEFB5586CF9890FUL,
+            0x3C8EB51A92FDEFFCUL, 0x3FEFAC922B7247F7UL,
+            0x3C3EBE3D702F9CD1UL, 0x3FEFA3EC32D3D1A2UL,
+            0xBC6A033489906E0BUL, 0x3FEF9B66AFFED31BUL,
+            0xBC9556522A2FBD0EUL, 0x3FEF9301D0125B51UL,
+            0xBC5080EF8C4EEA55UL, 0x3FEF8ABDC06C31CCUL,
+            0xBC91C923B9D5F416UL, 0x3FEF829AAEA92DE0UL,
+            0x3C80D3E3E95C55AFUL, 0x3FEF7A98C8A58E51UL,
+            0xBC801B15EAA59348UL, 0x3FEF72B83C7D517BUL,
+            0xBC8F1FF055DE323DUL, 0x3FEF6AF9388C8DEAUL,
+            0x3C8B898C3F1353BFUL, 0x3FEF635BEB6FCB75UL,
+            0xBC96D99C7611EB26UL, 0x3FEF5BE084045CD4UL,
+            0x3C9AECF73E3A2F60UL, 0x3FEF54873168B9AAUL,
+            0xBC8FE782CB86389DUL, 0x3FEF4D5022FCD91DUL,
+            0x3C8A6F4144A6C38DUL, 0x3FEF463B88628CD6UL,
+            0x3C807A05B0E4047DUL, 0x3FEF3F49917DDC96UL,
+            0x3C968EFDE3A8A894UL, 0x3FEF387A6E756238UL,
+            0x3C875E18F274487DUL, 0x3FEF31CE4FB2A63FUL,
+            0x3C80472B981FE7F2UL, 0x3FEF2B4565E27CDDUL,
+            0xBC96B87B3F71085EUL, 0x3FEF24DFE1F56381UL,
+            0x3C82F7E16D09AB31UL, 0x3FEF1E9DF51FDEE1UL,
+            0xBC3D219B1A6FBFFAUL, 0x3FEF187FD0DAD990UL,
+            0x3C8B3782720C0AB4UL, 0x3FEF1285A6E4030BUL,
+            0x3C6E149289CECB8FUL, 0x3FEF0CAFA93E2F56UL,
+            0x3C834D754DB0ABB6UL, 0x3FEF06FE0A31B715UL,
+            0x3C864201E2AC744CUL, 0x3FEF0170FC4CD831UL,
+            0x3C8FDD395DD3F84AUL, 0x3FEEFC08B26416FFUL,
+            0xBC86A3803B8E5B04UL, 0x3FEEF6C55F929FF1UL,
+            0xBC924AEDCC4B5068UL, 0x3FEEF1A7373AA9CBUL,
+            0xBC9907F81B512D8EUL, 0x3FEEECAE6D05D866UL,
+            0xBC71D1E83E9436D2UL, 0x3FEEE7DB34E59FF7UL,
+            0xBC991919B3CE1B15UL, 0x3FEEE32DC313A8E5UL,
+            0x3C859F48A72A4C6DUL, 0x3FEEDEA64C123422UL,
+            0xBC9312607A28698AUL, 0x3FEEDA4504AC801CUL,
+            0xBC58A78F4817895BUL, 0x3FEED60A21F72E2AUL,
+            0xBC7C2C9B67499A1BUL, 0x3FEED1F5D950A897UL,
+            0x3C4363ED60C2AC11UL, 0x3FEECE086061892DUL,
+            0x3C9666093B0664EFUL, 0x3FEECA41ED1D0057UL,
+            0x3C6ECCE1DAA10379UL, 0x3FEEC6A2B5C13CD0UL,
+            0x3C93FF8E3F0F1230UL, 0x3FEEC32AF0D7D3DEUL,
+            0x3C7690CEBB7AAFB0UL, 0x3FEEBFDAD5362A27UL,
+            0x3C931DBDEB54E077UL, 0x3FEEBCB299FDDD0DUL,
+            0xBC8F94340071A38EUL, 0x3FEEB9B2769D2CA7UL,
+            0xBC87DECCDC93A349UL, 0x3FEEB6DAA2CF6642UL,
+            0xBC78DEC6BD0F385FUL, 0x3FEEB42B569D4F82UL,
+            0xBC861246EC7B5CF6UL, 0x3FEEB1A4CA5D920FUL,
+            0x3C93350518FDD78EUL, 0x3FEEAF4736B527DAUL,
+            0x3C7B98B72F8A9B05UL, 0x3FEEAD12D497C7FDUL,
+            0x3C9063E1E21C5409UL, 0x3FEEAB07DD485429UL,
+            0x3C34C7855019C6EAUL, 0x3FEEA9268A5946B7UL,
+            0x3C9432E62B64C035UL, 0x3FEEA76F15AD2148UL,
+            0xBC8CE44A6199769FUL, 0x3FEEA5E1B976DC09UL,
+            0xBC8C33C53BEF4DA8UL, 0x3FEEA47EB03A5585UL,
+            0xBC845378892BE9AEUL, 0x3FEEA34634CCC320UL,
+            0xBC93CEDD78565858UL, 0x3FEEA23882552225UL,
+            0x3C5710AA807E1964UL, 0x3FEEA155D44CA973UL,
+            0xBC93B3EFBF5E2228UL, 0x3FEEA09E667F3BCDUL,
+            0xBC6A12AD8734B982UL, 0x3FEEA012750BDABFUL,
+            0xBC6367EFB86DA9EEUL, 0x3FEE9FB23C651A2FUL,
+            0xBC80DC3D54E08851UL, 0x3FEE9F7DF9519484UL,
+            0xBC781F647E5A3ECFUL, 0x3FEE9F75E8EC5F74UL,
+            0xBC86EE4AC08B7DB0UL, 0x3FEE9F9A48A58174UL,
+            0xBC8619321E55E68AUL, 0x3FEE9FEB564267C9UL,
+            0x3C909CCB5E09D4D3UL, 0x3FEEA0694FDE5D3FUL,
+            0xBC7B32DCB94DA51DUL, 0x3FEEA11473EB0187UL,
+            0x3C94ECFD5467C06BUL, 0x3FEEA1ED0130C132UL,
+            0x3C65EBE1ABD66C55UL, 0x3FEEA2F336CF4E62UL,
+            0xBC88A1C52FB3CF42UL, 0x3FEEA427543E1A12UL,
+            0xBC9369B6F13B3734UL, 0x3FEEA589994CCE13UL,
+            0xBC805E843A19FF1EUL, 0x3FEEA71A4623C7ADUL,
+            0xBC94D450D872576EUL, 0x3FEEA8D99B4492EDUL,
+            0x3C90AD675B0E8A00UL, 0x3FEEAAC7D98A6699UL,
+            0x3C8DB72FC1F0EAB4UL, 0x3FEEACE5422AA0DBUL,
+            0xBC65B6609CC5E7FFUL, 0x3FEEAF3216B5448CUL,
+            0x3C7BF68359F35F44UL, 0x3FEEB1AE99157736UL,
+            0xBC93091FA71E3D83UL, 0x3FEEB45B0B91FFC6UL,
+            0xBC5DA9B88B6C1E29UL, 0x3FEEB737B0CDC5E5UL,
+            0xBC6C23F97C90B959UL, 0x3FEEBA44CBC8520FUL,
+            0xBC92434322F4F9AAUL, 0x3FEEBD829FDE4E50UL,
+            0xBC85CA6CD7668E4BUL, 0x3FEEC0F170CA07BAUL,
+            0x3C71AFFC2B91CE27UL, 0x3FEEC49182A3F090UL,
+            0x3C6DD235E10A73BBUL, 0x3FEEC86319E32323UL,
+            0xBC87C50422622263UL, 0x3FEECC667B5DE565UL,
+            0x3C8B1C86E3E231D5UL, 0x3FEED09BEC4A2D33UL,
+            0xBC91BBD1D3BCBB15UL, 0x3FEED503B23E255DUL,
+            0x3C90CC319CEE31D2UL, 0x3FEED99E1330B358UL,
+            0x3C8469846E735AB3UL, 0x3FEEDE6B5579FDBFUL,
+            0xBC82DFCD978E9DB4UL, 0x3FEEE36BBFD3F37AUL,
+            0x3C8C1A7792CB3387UL, 0x3FEEE89F995AD3ADUL,
+            0xBC907B8F4AD1D9FAUL, 0x3FEEEE07298DB666UL,
+            0xBC55C3D956DCAEBAUL, 0x3FEEF3A2B84F15FBUL,
+            0xBC90A40E3DA6F640UL, 0x3FEEF9728DE5593AUL,
+            0xBC68D6F438AD9334UL, 0x3FEEFF76F2FB5E47UL,
+            0xBC91EEE26B588A35UL, 0x3FEF05B030A1064AUL,
+            0x3C74FFD70A5FDDCDUL, 0x3FEF0C1E904BC1D2UL,
+            0xBC91BDFBFA9298ACUL, 0x3FEF12C25BD71E09UL,
+            0x3C736EAE30AF0CB3UL, 0x3FEF199BDD85529CUL,
+            0x3C8EE3325C9FFD94UL, 0x3FEF20AB5FFFD07AUL,
+            0x3C84E08FD10959ACUL, 0x3FEF27F12E57D14BUL,
+            0x3C63CDAF384E1A67UL, 0x3FEF2F6D9406E7B5UL,
+            0x3C676B2C6C921968UL, 0x3FEF3720DCEF9069UL,
+            0xBC808A1883CCB5D2UL, 0x3FEF3F0B555DC3FAUL,
+            0xBC8FAD5D3FFFFA6FUL, 0x3FEF472D4A07897CUL,
+            0xBC900DAE3875A949UL, 0x3FEF4F87080D89F2UL,
+            0x3C74A385A63D07A7UL, 0x3FEF5818DCFBA487UL,
+            0xBC82919E2040220FUL, 0x3FEF60E316C98398UL,
+            0x3C8E5A50D5C192ACUL, 0x3FEF69E603DB3285UL,
+            0x3C843A59AC016B4BUL, 0x3FEF7321F301B460UL,
+            0xBC82D52107B43E1FUL, 0x3FEF7C97337B9B5FUL,
+            0xBC892AB93B470DC9UL, 0x3FEF864614F5A129UL,
+            0x3C74B604603A88D3UL, 0x3FEF902EE78B3FF6UL,
+            0x3C83C5EC519D7271UL, 0x3FEF9A51FBC74C83UL,
+            0xBC8FF7128FD391F0UL, 0x3FEFA4AFA2A490DAUL,
+            0xBC8DAE98E223747DUL, 0x3FEFAF482D8E67F1UL,
+            0x3C8EC3BC41AA2008UL, 0x3FEFBA1BEE615A27UL,
+            0x3C842B94C3A9EB32UL, 0x3FEFC52B376BBA97UL,
+            0x3C8A64A931D185EEUL, 0x3FEFD0765B6E4540UL,
+            0xBC8E37BAE43BE3EDUL, 0x3FEFDBFDAD9CBE14UL,
+            0x3C77893B4D91CD9DUL, 0x3FEFE7C1819E90D8UL,
+            0x3C5305C14160CC89UL, 0x3FEFF3C22B8F71F1UL,
+        };
+
+        private static double Fma(double a, double b, double c) => FloatingPoint.FusedMultiplyAdd(a, b, c);
+        private static ulong AsUInt64(double x) => (ulong)BitConverter.DoubleToInt64Bits(x);
+        private static double AsDouble(ulong bits) => BitConverter.Int64BitsToDouble((long)bits);
+        private static uint Top12(double x) => (uint)(AsUInt64(x) >> 52);
+
+        private static double SpecialCase(double tmp, ulong sbits, ulong ki)
+        {
+            double scale, y;
+            if ((ki & 0x80000000) == 0)
+            {
+                // k > 0: the exponent of scale may have overflowed by up to 460.
+                sbits -= 1009UL << 52;
+                scale = AsDouble(sbits);
+                return 5.486124068793689e303 * Fma(scale, tmp, scale); // 0x1p1009
+            }
+            // k < 0: round once in the subnormal range.
+            sbits += 1022UL << 52;
+            scale = AsDouble(sbits);
+            double p = scale * tmp;
+            y = scale + p;
+            if (y < 1.0)
+            {
+                double lo = scale - y + p;
+                double hi = 1.0 + y;
+                lo = 1.0 - hi + y + lo;
+                y = (hi + lo) - 1.0;
+                if (y == 0.0) y = 0.0;
+            }
+            return 2.2250738585072014e-308 * y; // 0x1p-1022
+        }
+
+        public static double Exp(double x)
+        {
+            uint abstop = Top12(x) & 0x7FF;
+            if (abstop - 0x3C9 >= 0x408 - 0x3C9)
+            {
+                if (abstop - 0x3C9 >= 0x80000000) return 1.0 + x;
+                if (abstop >= 0x409)
+                {
+                    if (AsUInt64(x) == 0xFFF0000000000000UL) return 0.0;
+                    if (abstop >= 0x7FF) return 1.0 + x;
+                    return (AsUInt64(x) >> 63) != 0 ? 0.0 : 1.0 / 0.0;
+                }
+                abstop = 0;
+            }
+            double kd = Fma(InvLn2N, x, Shift);
+            ulong ki = AsUInt64(kd);
+            kd -= Shift;
+            double r = Fma(kd, NegLn2LoN, Fma(kd, NegLn2HiN, x));
+            ulong idx = 2 * (ki % 128);
+            ulong top = ki << 45;
+            ulong[] table = s_table;
+            double tail = AsDouble(table[idx]);
+            ulong sbits = table[idx + 1] + top;
+            double r2 = r * r;
+            double tmp = Fma(r2 * r2, Fma(r, C5, C4), Fma(r2, Fma(r, C3, C2), tail + r));
+            if (abstop == 0) return SpecialCase(tmp, sbits, ki);
+            double scale = AsDouble(sbits);
+            return Fma(scale, tmp, scale);
+        }
     }
 }
