@@ -17,6 +17,7 @@ namespace Mirage.Runtime.Xen.Platform
         private const ushort Com1 = 0x3F8;
         private const ushort DebugExitPort = 0x501;
         private const int CallbackVector = 0x20;
+        private const long MaxBlockNs = 50_000_000;
 
         private static bool s_xen;
         private static bool s_debug = false;
@@ -280,7 +281,11 @@ namespace Mirage.Runtime.Xen.Platform
                 // selector bit and of evtchn_upcall_pending: clear both so that the next event wakes us.
                 SharedInfo.AcknowledgeUpcall();
                 SharedInfo.TakePending(s_timerPort);
-                if (deadlineNs != long.MaxValue && !SingleShotTimer.Arm(deadlineNs)) return; // already due
+                // Never sleep longer than MaxBlockNs: should an event's wake-up ever be lost (Xen raises
+                // it only on 0 -> 1 transitions we share with the hypervisor), the loop still progresses.
+                long now = MonotonicNanoseconds();
+                long wake = deadlineNs - now > MaxBlockNs ? now + MaxBlockNs : deadlineNs;
+                if (!SingleShotTimer.Arm(wake)) return; // already due
                 if (s_debug) WriteRaw("[block]");
                 Arch.XenBlock();
                 if (s_debug) WriteRaw("[woke]");
