@@ -282,12 +282,16 @@ class Harness:
         return self._find_failure(text)
 
     def serial_tail(self, n=40):
-        try:
-            with open(self.serial_log, "rb") as f:
-                lines = f.read().decode(errors="replace").splitlines()
-        except OSError:
-            lines = []
-        return f"--- last {min(n, len(lines))} lines of {self.serial_log}:\n" + "\n".join(lines[-n:])
+        out = []
+        for path in (os.path.join(self.workdir, "qemu.log"), self.serial_log):
+            try:
+                with open(path, "rb") as f:
+                    lines = f.read().decode(errors="replace").splitlines()
+            except OSError:
+                lines = []
+            if lines or path == self.serial_log:
+                out.append(f"--- last {min(n, len(lines))} lines of {path}:\n" + "\n".join(lines[-n:]))
+        return "\n".join(out)
 
     def _watch_qemu(self):
         rc = self.qemu.wait()
@@ -309,8 +313,14 @@ class Harness:
             except OSError:
                 data = b""
             if not data:
+                try:  # usually because QEMU exited: report that
+                    self.qemu.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    pass
                 if self.dead is None:
-                    self.dead = "the dom0 control channel closed"
+                    rc = self.qemu.poll()
+                    self.dead = (f"QEMU exited with status {rc}" if rc is not None
+                                 else "the dom0 control channel closed")
                 self._fail_all()
                 return
             buf += data
