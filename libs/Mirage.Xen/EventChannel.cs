@@ -30,14 +30,17 @@ namespace Mirage.Xen
     public static unsafe class SingleShotTimer
     {
         private const int SetSingleShotTimer = 8;
-        private const uint FlagFuture = 1;
 
-        /// <summary>Arms the timer; false when the deadline has already passed (-ETIME).</summary>
+        /// <summary>
+        /// Arms the timer. Without VCPU_SSHOTTMR_future: a deadline Xen considers past fires at
+        /// once. The guest's pvclock extrapolation can lag Xen's own clock (seen under TCG), and
+        /// a -ETIME refusal would then leave the caller spinning instead of sleeping.
+        /// </summary>
         public static bool Arm(long deadlineSystemTimeNs)
         {
             ulong* request = stackalloc ulong[2];
             request[0] = (ulong)deadlineSystemTimeNs;
-            request[1] = FlagFuture;
+            request[1] = 0;
             return Hypercall.Call(Hypercall.VcpuOp, SetSingleShotTimer, 0, (long)request) == 0;
         }
     }
