@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds one C# file against Mirage.CoreLib, links it into an x86_64 image and runs it on plain
-# QEMU (no Xen: COM1 console, isa-debug-exit). For runtime developers: the product path is
+# QEMU (no Xen: COM1 console, isa-debug-exit); MIRAGE_KEEP_IMAGE=path keeps the image. For runtime developers: the product path is
 # `dotnet build -p:MirageTarget=xen`; this script skips MSBuild and the facades.
 #   eng/corelib/run.sh path/to/Program.cs [qemu -append words]
 set -euo pipefail
@@ -18,7 +18,6 @@ bin=net10.0
 corelib="$root/libs/Mirage.CoreLib/bin/Release/$bin/Mirage.CoreLib.dll"
 xen="$root/libs/Mirage.Xen/bin/Release/$bin/Mirage.Xen.dll"
 platform="$root/packs/Mirage.Runtime.Xen/platform/bin/Release/$bin/Mirage.Runtime.Xen.Platform.dll"
-csc="$(dirname "$(command -v dotnet)")"
 csc=$(ls -d "$(dirname "$(readlink -f "$(command -v dotnet)")")"/sdk/*/Roslyn/bincore/csc.dll | tail -1)
 dotnet "$csc" -nologo -noconfig -nostdlib -unsafe -optimize -langversion:latest -target:exe \
   -runtimemetadataversion:v4.0.30319 -r:"$corelib" -out:"$work/app.dll" "$source"

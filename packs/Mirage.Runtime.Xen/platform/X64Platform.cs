@@ -20,7 +20,6 @@ namespace Mirage.Runtime.Xen.Platform
         private const long MaxBlockNs = 50_000_000;
 
         private static bool s_xen;
-        private static bool s_debug = false;
         private static uint s_timerPort;
         private static byte* s_commandLine;
         private static byte* s_heapStart;
@@ -286,9 +285,7 @@ namespace Mirage.Runtime.Xen.Platform
                 long now = MonotonicNanoseconds();
                 long wake = deadlineNs - now > MaxBlockNs ? now + MaxBlockNs : deadlineNs;
                 if (!SingleShotTimer.Arm(wake)) return; // already due
-                if (s_debug) WriteRaw("[block]");
                 Arch.XenBlock();
-                if (s_debug) WriteRaw("[woke]");
                 SharedInfo.TakePending(s_timerPort);
                 return;
             }

@@ -27,18 +27,6 @@ namespace Internal.Runtime
             if (used > 0) Platform.Platform.ConsoleWrite(buffer, used);
         }
 
-        internal static void WriteHex(ulong value)
-        {
-            byte* buffer = stackalloc byte[18];
-            buffer[0] = (byte)'0'; buffer[1] = (byte)'x';
-            for (int i = 0; i < 16; i++)
-            {
-                int digit = (int)((value >> (60 - 4 * i)) & 0xF);
-                buffer[2 + i] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-            }
-            Platform.Platform.ConsoleWrite(buffer, 18);
-        }
-
         internal static void WriteDecimal(ulong value)
         {
             byte* buffer = stackalloc byte[20];

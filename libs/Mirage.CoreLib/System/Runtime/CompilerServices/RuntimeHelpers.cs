@@ -21,9 +21,6 @@ namespace System.Runtime.CompilerServices
         [Intrinsic]
         public static bool IsReferenceOrContainsReferences<T>() => !MethodTable.Of<T>()->IsValueType || MethodTable.Of<T>()->HasPointers;
 
-        [Intrinsic]
-        internal static bool IsBitwiseEquatable<T>() => false;
-
         public static int GetHashCode(object o) => o == null ? 0 : RuntimeHelpersIdentity.Hash(o);
 
         public new static bool Equals(object o1, object o2) => o1 == o2;
@@ -54,9 +51,4 @@ namespace System.Runtime.CompilerServices
             return (int)(((ulong)address * 0x9E3779B97F4A7C15UL) >> 33);
         }
     }
-}
-
-namespace Internal.Runtime
-{
-    internal unsafe partial struct MethodTableIntrinsics { }
 }
