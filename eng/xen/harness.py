@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Runs Xen PVH guest images on real Xen 4.17 under QEMU (TCG): boot Xen + dom0 once, then
+"""Runs Xen guest images on real Xen 4.17 under QEMU (TCG): boot Xen + dom0 once, then
 `xl create` many images. Standard library only. See eng/xen/README.md.
+Two architectures: x86 (x86_64 PVH guests, qemu-system-x86_64) and arm (32-bit ARM zImage
+guests on Xen for armhf, qemu-system-arm); `run` picks it from the image, `--arch` overrides.
 
   harness.py run IMAGE CONFIG.xl [--timeout S] [--json FILE]   boot, run one image, stop
-  harness.py serve --dir WORKDIR [--socket PATH]                boot, then serve requests
-  harness.py start --dir WORKDIR / stop --dir WORKDIR           serve in the background
+  harness.py serve --dir WORKDIR [--socket PATH] [--arch A]     boot, then serve requests
+  harness.py start --dir WORKDIR [--arch A] / stop --dir WORKDIR   serve in the background
   harness.py client --socket PATH run IMAGE CONFIG.xl [--timeout S] [--stream]
   harness.py client --socket PATH ping | sh SCRIPT | shutdown
 
@@ -61,11 +63,12 @@ def config_value(text, key):
     return None if m is None else (m.group(2) if m.group(2) is not None else m.group(3))
 
 
-def rewrite_config(text, job_dir, dom0_dir, image_name, default_name, config_dir="."):
+def rewrite_config(text, job_dir, dom0_dir, image_name, default_name, config_dir=".", arch="x86"):
     """The user's xl config as dom0 must see it: the kernel (and ramdisk, disk files) point into
     the job's shared directory and every shutdown action is "preserve", so the harness observes
     the reason and lets xenconsoled drain the console before it destroys the domain. Relative
     file names are relative to config_dir, as for `xl create` run in the config's directory.
+    On ARM, `type=` and `builder=` are dropped: ARM has one guest type, and x86's "pvh" would not do.
     Returns (config text, domain name, [(job file, host file)] of writable disks to copy back)."""
     copies = {}  # host realpath -> name in job_dir
     used = {image_name}
@@ -90,8 +93,9 @@ def rewrite_config(text, job_dir, dom0_dir, image_name, default_name, config_dir
 
     name = config_value(text, "name")
     ramdisk = config_value(text, "ramdisk")
+    dropped = OVERRIDDEN + (("ramdisk",) if arch == "x86" else ("ramdisk", "type", "builder"))
     lines = [l for l in text.splitlines()
-             if not re.match(r"\s*(%s|ramdisk)\s*=" % "|".join(OVERRIDDEN), l)]
+             if not re.match(r"\s*(%s)\s*=" % "|".join(dropped), l)]
     text = "\n".join(lines) + "\n"
 
     def disk_spec(m):
@@ -157,20 +161,49 @@ def die_with_parent():
         pass
 
 
-def load_manifest():
-    path = os.path.join(xenbuild.out_dir(), "manifest.json")
+ARCHES = ("x86", "arm")
+QEMU = {"x86": "qemu-system-x86_64", "arm": "qemu-system-arm"}
+# Where the ARM dom0 kernel and initramfs are put for Xen (QEMU's guest-loader). QEMU itself puts
+# the device tree 128 MiB into RAM (0x48000000), so the modules must stay clear of that.
+ARM_DOM0_KERNEL_ADDR = 0x49000000
+
+
+def image_arch(path):
+    """The architecture of a guest image: "arm" for an ARM (32-bit) Linux zImage (magic 0x016F2818
+    at 0x24) or an ELF file with e_machine EM_ARM, "x86" for an x86 ELF file or bzImage,
+    "arm64" for an AArch64 one, None when the format is not recognised."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(0x210)
+    except OSError:
+        return None
+    if len(head) >= 0x30 and int.from_bytes(head[0x24:0x28], "little") == 0x016F2818:
+        return "arm"
+    if head[:4] == b"\x7fELF" and len(head) >= 0x14:
+        machine = int.from_bytes(head[0x12:0x14], "little" if head[5] != 2 else "big")
+        return {40: "arm", 3: "x86", 62: "x86", 183: "arm64"}.get(machine)
+    if head[0x202:0x206] == b"HdrS":
+        return "x86"
+    if len(head) >= 0x40 and head[0x38:0x3C] == b"ARM\x64":
+        return "arm64"
+    return None
+
+
+def load_manifest(arch="x86"):
+    path = os.path.join(xenbuild.out_dir(arch), "manifest.json")
+    setup_hint = SETUP_HINT if arch == "x86" else f"{SETUP_HINT} (or eng/xen/setup.sh --arch {arch})"
     try:
         with open(path) as f:
             m = json.load(f)
     except (OSError, ValueError):
-        raise HarnessError(f"the Xen harness is not set up ({path} missing): {SETUP_HINT}")
-    if m.get("inputs") != xenbuild.inputs_hash():
-        raise HarnessError(f"the Xen harness files are out of date (eng/xen changed): {SETUP_HINT}")
+        raise HarnessError(f"the Xen harness ({arch}) is not set up ({path} missing): {setup_hint}")
+    if m.get("inputs") != xenbuild.inputs_hash(arch):
+        raise HarnessError(f"the Xen harness files ({arch}) are out of date (eng/xen changed): {setup_hint}")
     for k in ("xen", "kernel", "initrd"):
         if not os.path.exists(m[k]):
-            raise HarnessError(f"{m[k]} is missing: {SETUP_HINT}")
-    if shutil.which("qemu-system-x86_64") is None:
-        raise HarnessError(f"qemu-system-x86_64 not found: {SETUP_HINT}")
+            raise HarnessError(f"{m[k]} is missing: {setup_hint}")
+    if shutil.which(QEMU[arch]) is None:
+        raise HarnessError(f"{QEMU[arch]} not found: {setup_hint}")
     return m
 
 
@@ -178,7 +211,10 @@ class Harness:
     """Boots Xen + dom0 under QEMU and runs guest images in it; thread safe."""
 
     def __init__(self, workdir, smp=1, memory=2048, dom0_mem=512, parallel=1, keep_jobs=False,
-                 boot_timeout=180, verbose_boot=False, xen_args=""):
+                 boot_timeout=180, verbose_boot=False, xen_args="", arch="x86"):
+        if arch not in ARCHES:
+            raise HarnessError(f"unknown architecture {arch!r} (x86 or arm)")
+        self.arch = arch
         self.workdir = os.path.abspath(workdir)
         self.share = os.path.join(self.workdir, "share")
         self.serial_log = os.path.join(self.workdir, "serial.log")
@@ -198,29 +234,14 @@ class Harness:
 
     # -- boot ---------------------------------------------------------------------------------
     def start(self):
-        m = load_manifest()
+        m = load_manifest(self.arch)
         os.makedirs(self.workdir, exist_ok=True)
         if os.path.exists(self.share):
             shutil.rmtree(self.share)
         for d in ("jobs", "console"):
             os.makedirs(os.path.join(self.share, d))
         host_end, qemu_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        xen_args = (f"console=com1 com1=115200,8n1 dom0_mem={self.dom0_mem}M,max:{self.dom0_mem}M "
-                    f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all noreboot bootscrub=0 "
-                    f"{self.xen_args}").strip()
-        dom0_args = "console=hvc0" + ("" if self.verbose_boot else " quiet")
-        esc = lambda p: p.replace(",", ",,")  # noqa: E731  (multiboot module list separator)
-        cmd = ["qemu-system-x86_64", "-M", "q35", "-accel", "tcg,thread=multi", "-cpu", "max",
-               "-smp", str(self.smp), "-m", str(self.memory),
-               "-display", "none", "-nodefaults", "-no-user-config", "-no-reboot",
-               "-serial", "file:" + self.serial_log,
-               "-kernel", m["xen"], "-append", xen_args,
-               "-initrd", f"{esc(m['kernel'])} {dom0_args},{esc(m['initrd'])}",
-               "-fsdev", f"local,id=fs0,path={esc(self.share)},security_model=none",
-               "-device", "virtio-9p-pci,fsdev=fs0,mount_tag=mirage",
-               "-chardev", f"socket,id=ctl,fd={qemu_end.fileno()}",
-               "-device", "virtio-serial-pci",
-               "-device", "virtserialport,chardev=ctl,name=mirage.ctl"]
+        cmd = self._qemu_command(m, qemu_end.fileno())
         t0 = now()
         with open(os.path.join(self.workdir, "qemu.log"), "wb") as qlog:
             self.qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qlog, stderr=subprocess.STDOUT,
@@ -249,6 +270,46 @@ class Harness:
                 raise HarnessError(f"Xen/dom0 did not come up within {self.boot_timeout} s\n{self.serial_tail()}")
         self.boot_seconds = now() - t0
         return self
+
+    def _qemu_command(self, m, ctl_fd):
+        dom0_args = "console=hvc0" + ("" if self.verbose_boot else " quiet")
+        esc = lambda p: p.replace(",", ",,")  # noqa: E731  (QEMU option / multiboot list separator)
+        if self.arch == "x86":
+            xen_args = (f"console=com1 com1=115200,8n1 dom0_mem={self.dom0_mem}M,max:{self.dom0_mem}M "
+                        f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all noreboot bootscrub=0 "
+                        f"{self.xen_args}").strip()
+            return ["qemu-system-x86_64", "-M", "q35", "-accel", "tcg,thread=multi", "-cpu", "max",
+                    "-smp", str(self.smp), "-m", str(self.memory),
+                    "-display", "none", "-nodefaults", "-no-user-config", "-no-reboot",
+                    "-serial", "file:" + self.serial_log,
+                    "-kernel", m["xen"], "-append", xen_args,
+                    "-initrd", f"{esc(m['kernel'])} {dom0_args},{esc(m['initrd'])}",
+                    "-fsdev", f"local,id=fs0,path={esc(self.share)},security_model=none",
+                    "-device", "virtio-9p-pci,fsdev=fs0,mount_tag=mirage",
+                    "-chardev", f"socket,id=ctl,fd={ctl_fd}",
+                    "-device", "virtio-serial-pci",
+                    "-device", "virtserialport,chardev=ctl,name=mirage.ctl"]
+        # ARM: Xen is a zImage (QEMU boots it like a Linux kernel, at EL2 thanks to
+        # virtualization=on); guest-loader puts dom0's kernel and initramfs into memory and adds the
+        # /chosen/module@... nodes (compatible "multiboot,module") that Xen looks for. The console
+        # is the virt board's PL011. The host channel is the same as on x86 over virtio-mmio.
+        xen_args = (f"console=dtuart dtuart=/pl011@9000000 dom0_mem={self.dom0_mem}M,max:{self.dom0_mem}M "
+                    f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all bootscrub=0 "
+                    f"{self.xen_args}").strip()
+        kernel_addr = ARM_DOM0_KERNEL_ADDR
+        initrd_addr = (kernel_addr + os.path.getsize(m["kernel"]) + (2 << 20) - 1) & ~((2 << 20) - 1)
+        return ["qemu-system-arm", "-M", "virt,virtualization=on,highmem=off", "-cpu", "cortex-a15",
+                "-accel", "tcg,thread=multi", "-smp", str(self.smp), "-m", str(self.memory),
+                "-display", "none", "-nodefaults", "-no-user-config", "-no-reboot",
+                "-serial", "file:" + self.serial_log,
+                "-kernel", m["xen"], "-append", xen_args,
+                "-device", f"guest-loader,addr={kernel_addr:#x},kernel={esc(m['kernel'])},bootargs={esc(dom0_args)}",
+                "-device", f"guest-loader,addr={initrd_addr:#x},initrd={esc(m['initrd'])}",
+                "-fsdev", f"local,id=fs0,path={esc(self.share)},security_model=none",
+                "-device", "virtio-9p-device,fsdev=fs0,mount_tag=mirage",
+                "-chardev", f"socket,id=ctl,fd={ctl_fd}",
+                "-device", "virtio-serial-device",
+                "-device", "virtserialport,chardev=ctl,name=mirage.ctl"]
 
     def _serial_fatal(self):
         try:
@@ -418,6 +479,10 @@ class Harness:
             cfg_text = f.read()
         if not os.path.isfile(image):
             raise HarnessError(f"image {image} not found")
+        kind = image_arch(image)
+        if kind is not None and kind != self.arch:
+            hint = f"start one with --arch {kind}" if kind in ARCHES else "only x86 and 32-bit ARM are supported"
+            raise HarnessError(f"{image} is an {kind} image but this harness runs {self.arch} guests ({hint})")
         rid = self._new_id()
         job_dir = os.path.join(self.share, "jobs", rid)
         os.makedirs(job_dir)
@@ -425,7 +490,8 @@ class Harness:
             image_name = re.sub(r"[^A-Za-z0-9._-]", "_", os.path.basename(image)) or "image"
             shutil.copyfile(image, os.path.join(job_dir, image_name))
             text, name, write_back = rewrite_config(cfg_text, job_dir, f"{DOM0_SHARE}/jobs/{rid}", image_name,
-                                                    f"mirage-{rid}", os.path.dirname(os.path.abspath(config)))
+                                                    f"mirage-{rid}", os.path.dirname(os.path.abspath(config)),
+                                                    self.arch)
             if not re.fullmatch(r"[A-Za-z0-9._-]+", name):
                 raise HarnessError(f"unsupported domain name {name!r} in {config}")
             with open(os.path.join(job_dir, "guest.cfg"), "w") as f:
@@ -639,7 +705,7 @@ def serve_connection(h, conn, stop_event):
                 send(dict(res, event="result"))
             elif op == "ping":
                 send({"event": "result", "exit_code": 0, "ping_s": round(h.ping(), 4),
-                      "boot_s": round(h.boot_seconds, 2)})
+                      "boot_s": round(h.boot_seconds, 2), "arch": h.arch})
             elif op == "sh":
                 rc, out = h.sh(req["script"], float(req.get("timeout") or 60))
                 send({"event": "result", "exit_code": rc, "output": out})
@@ -665,7 +731,7 @@ def serve_connection(h, conn, stop_event):
 def cmd_serve(args):
     h = Harness(args.dir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
                 parallel=args.parallel, keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot,
-                xen_args=args.xen_args)
+                xen_args=args.xen_args, arch=args.arch or "x86")
     sock_path = os.path.abspath(args.socket or os.path.join(args.dir, "harness.sock"))
     os.makedirs(args.dir, exist_ok=True)
     if os.path.exists(sock_path):
@@ -689,7 +755,7 @@ def cmd_serve(args):
     srv.listen(64)
     srv.settimeout(0.2)
     print(json.dumps({"event": "ready", "socket": sock_path, "boot_s": round(h.boot_seconds, 2),
-                      "pid": os.getpid()}), flush=True)
+                      "pid": os.getpid(), "arch": h.arch}), flush=True)
     try:
         activity = {"active": 0, "last": now()}
         activity_lock = threading.Lock()
@@ -746,7 +812,7 @@ def cmd_start(args):
     log_path = os.path.join(args.dir, "serve.log")
     cmd = [sys.executable, os.path.abspath(__file__), "serve", "--dir", args.dir,
            "--smp", str(args.smp), "--memory", str(args.memory), "--dom0-mem", str(args.dom0_mem),
-           "--parallel", str(args.parallel)]
+           "--parallel", str(args.parallel), "--arch", args.arch or "x86"]
     if args.socket:
         cmd += ["--socket", args.socket]
     if args.keep_jobs:
@@ -842,13 +908,17 @@ def cmd_run(args):
         if not os.path.isfile(path):
             print(f"xen-harness: {path} not found", file=sys.stderr)
             return EXIT_HARNESS
+    arch = args.arch or image_arch(args.image) or "x86"
+    if arch not in ARCHES:
+        print(f"xen-harness: {args.image} is an {arch} image; only x86 and 32-bit ARM are supported", file=sys.stderr)
+        return EXIT_HARNESS
     workdir = args.workdir or tempfile.mkdtemp(prefix="mirage-xen-")
     h = Harness(workdir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
-                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot, xen_args=args.xen_args)
+                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot, xen_args=args.xen_args, arch=arch)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_HARNESS))
     try:
         h.start()
-        print(f"xen-harness: Xen + dom0 up in {h.boot_seconds:.1f} s", file=sys.stderr, flush=True)
+        print(f"xen-harness: Xen + dom0 ({arch}) up in {h.boot_seconds:.1f} s", file=sys.stderr, flush=True)
 
         def out(text):
             sys.stdout.write(text)
@@ -859,7 +929,7 @@ def cmd_run(args):
             out("\n")
         if args.json:
             with open(args.json, "w") as f:
-                json.dump(dict(res, boot_s=round(h.boot_seconds, 3)), f, indent=2)
+                json.dump(dict(res, boot_s=round(h.boot_seconds, 3), arch=arch), f, indent=2)
         msg = f"xen-harness: {res['result']} (exit {res['exit_code']}); first output after " \
               f"{res['first_output_s']} s, done after {res['duration_s']} s"
         print(msg, file=sys.stderr)
@@ -891,6 +961,10 @@ def main(argv=None):
         p.add_argument("--keep-jobs", action="store_true", help="keep each job's files in WORKDIR/share/jobs")
         p.add_argument("--verbose-boot", action="store_true", help="dom0 kernel messages in serial.log")
         p.add_argument("--xen-args", default="", help="extra Xen command line options")
+        p.add_argument("--arch", choices=ARCHES, default=None,
+                       help="guest architecture: x86 (x86_64 PVH guests, qemu-system-x86_64) or arm "
+                            "(32-bit ARM zImage guests, qemu-system-arm); run: detected from the image, "
+                            "serve/start: x86")
 
     p = sub.add_parser("run", help="boot, run one image, stop")
     p.add_argument("image")

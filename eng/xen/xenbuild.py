@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Fetches the pinned Debian packages and builds the boot files of the Xen test harness.
 
-Run through eng/xen/setup.sh. Standard library only. Everything goes to the cache directory
-(default ${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen):
+Run through eng/xen/setup.sh (`xenbuild.py [--arch x86|arm|all]`, default x86). Standard library
+only. Everything goes to the cache directory of the architecture: for x86
+${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen, for arm the same plus /arm:
 
   debs/            the downloaded .deb files (apt-get download PACKAGE=VERSION)
   stage-<hash>/    all of them unpacked with dpkg-deb -x (nothing is installed on the host)
-  out/xen          the hypervisor (multiboot ELF, QEMU -kernel loads it)
-  out/vmlinux      the dom0 kernel, taken out of the bzImage so Xen need not decompress it
+  apt/             (arm) the private apt state used to download armhf packages
+  out/xen          the hypervisor (x86: multiboot ELF; arm: zImage; QEMU -kernel loads it)
+  out/vmlinux      (x86) the dom0 kernel, taken out of the bzImage so Xen need not decompress it
+  out/zImage       (arm) the dom0 kernel, as Debian ships it
   out/dom0.cpio.gz the dom0 initramfs (busybox, the Xen toolstack, modules, eng/xen/dom0/*)
   out/manifest.json what the harness reads: paths, versions and the hash of the inputs
 
-The outputs are rebuilt only when an input changes (packages.lock, this file, eng/xen/dom0/*).
+The outputs are rebuilt only when an input changes (the arch's lock file, this file, eng/xen/dom0/*).
 """
 import gzip
 import hashlib
@@ -46,18 +49,45 @@ MODULES = ["xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xenfs",
            "bridge", "loop", "xen-netback", "xen-blkback"]
 
 
-def cache_dir():
+class Arch:
+    """What differs between the x86_64 harness and the ARM (armhf) one."""
+
+    def __init__(self, name, lock, deb_arch, subdir, triplet, modules, xen_file, private_apt):
+        self.name, self.lock, self.deb_arch, self.subdir = name, lock, deb_arch, subdir
+        self.triplet, self.modules, self.xen_file = triplet, modules, xen_file
+        self.private_apt = private_apt  # fetch through our own apt state (a foreign architecture)
+        self.lib_dirs = [f"lib/{triplet}", f"usr/lib/{triplet}", "lib", "usr/lib"]
+
+
+ARCHES = {
+    "x86": Arch("x86", LOCK, "amd64", "", "x86_64-linux-gnu", MODULES, "boot/xen-4.17-amd64.gz", False),
+    # The virt board's devices are virtio-mmio (virtio_mmio replaces virtio_pci); the rest is the same.
+    "arm": Arch("arm", os.path.join(HERE, "packages.armhf.lock"), "armhf", "arm", "arm-linux-gnueabihf",
+                [("virtio_mmio" if m == "virtio_pci" else m) for m in MODULES], "boot/xen-4.17-armhf", True),
+}
+# Debian suites of the private armhf apt state; bookworm-security is optional (see fetch()).
+ARM_SOURCES = [("http://deb.debian.org/debian", "bookworm"),
+               ("http://deb.debian.org/debian", "bookworm-updates"),
+               ("http://deb.debian.org/debian-security", "bookworm-security")]
+
+
+def get_arch(arch):
+    return arch if isinstance(arch, Arch) else ARCHES[arch]
+
+
+def cache_dir(arch="x86"):
     base = os.environ.get("MIRAGE_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "mirage")
-    return os.path.join(base, "xen")
+    sub = get_arch(arch).subdir
+    return os.path.join(base, "xen", sub) if sub else os.path.join(base, "xen")
 
 
-def out_dir():
-    return os.path.join(cache_dir(), "out")
+def out_dir(arch="x86"):
+    return os.path.join(cache_dir(arch), "out")
 
 
-def read_lock():
+def read_lock(arch="x86"):
     pins = []
-    with open(LOCK) as f:
+    with open(get_arch(arch).lock) as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
             if line:
@@ -66,10 +96,10 @@ def read_lock():
     return pins
 
 
-def inputs_hash():
+def inputs_hash(arch="x86"):
     """Hash of everything the outputs are built from; the harness compares it to the manifest."""
     h = hashlib.sha256()
-    files = [LOCK, os.path.abspath(__file__)]
+    files = [get_arch(arch).lock, os.path.abspath(__file__)]
     for root, dirs, names in os.walk(DOM0):
         dirs.sort()
         files += [os.path.join(root, n) for n in sorted(names)]
@@ -93,16 +123,62 @@ def die(msg):
 # ---------------------------------------------------------------------------------------------
 # Debian packages
 
-def deb_file(pkg, ver):
-    return os.path.join(cache_dir(), "debs", f"{pkg}_{ver.replace(':', '%3a')}_amd64.deb")
+def deb_file(pkg, ver, arch="x86"):
+    a = get_arch(arch)
+    return os.path.join(cache_dir(a), "debs", f"{pkg}_{ver.replace(':', '%3a')}_{a.deb_arch}.deb")
 
 
-def apt_download(pins, dest):
+def apt_options(arch):
+    """apt-get/apt-cache options: none for the host's own architecture; for a foreign one a private
+    apt state under the cache (sources, lists, archives, an empty dpkg status), so that neither
+    the host's dpkg architectures nor its package lists change."""
+    a = get_arch(arch)
+    if not a.private_apt:
+        return []
+    root = os.path.join(cache_dir(a), "apt")
+    for d in ("lists/partial", "cache/archives/partial"):
+        os.makedirs(os.path.join(root, d), exist_ok=True)
+    sources = "".join(f"deb [arch={a.deb_arch} signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] "
+                      f"{uri} {suite} main\n" for uri, suite in ARM_SOURCES)
+    path = os.path.join(root, "sources.list")
+    if not os.path.exists(path) or open(path).read() != sources:
+        with open(path, "w") as f:
+            f.write(sources)
+    status = os.path.join(root, "status")
+    if not os.path.exists(status):
+        open(status, "w").close()
+    opts = {"Dir::Etc::SourceList": path, "Dir::Etc::SourceParts": "/dev/null",
+            "Dir::Etc::Preferences": "/dev/null", "Dir::Etc::PreferencesParts": "/dev/null",
+            "Dir::State::Lists": os.path.join(root, "lists"), "Dir::State::status": status,
+            "Dir::Cache": os.path.join(root, "cache"),
+            "APT::Architecture": a.deb_arch, "APT::Architectures::": a.deb_arch}
+    if os.geteuid() == 0:
+        # The state is under the user's home, which apt's unprivileged _apt user may not reach.
+        opts["APT::Sandbox::User"] = "root"
+    return [x for k, v in opts.items() for x in ("-o", f"{k}={v}")]
+
+
+def apt_update(arch):
+    if get_arch(arch).private_apt:
+        # Our own lists: no root needed. A suite that fails (the mirror's bookworm-security armhf
+        # index has been seen stale, "File has unexpected size ... Mirror sync in progress?") only
+        # matters if a pinned package is in it; the download then fails and says so.
+        r = subprocess.run(["apt-get", "update", "-qq"] + apt_options(arch),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            log("apt-get update (private armhf state) reported problems:\n"
+                + "\n".join("  " + l for l in r.stdout.strip().splitlines() if l[:2] in ("E:", "W:")))
+    else:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False)
+
+
+def apt_download(pins, dest, arch="x86"):
     tmp = tempfile.mkdtemp(dir=dest, prefix=".dl-")
     try:
         # apt drops privileges to _apt for downloads; let it write into the temp dir.
         os.chmod(tmp, 0o777)
-        r = subprocess.run(["apt-get", "download", "-q"] + [f"{p}={v}" for p, v in pins],
+        r = subprocess.run(["apt-get", "download", "-q"] + apt_options(arch) + [f"{p}={v}" for p, v in pins],
                            cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if r.returncode != 0:
             return r.stdout
@@ -110,66 +186,82 @@ def apt_download(pins, dest):
             got = [n for n in os.listdir(tmp) if n.startswith(pkg + "_") and n.endswith(".deb")]
             if len(got) != 1:
                 return f"apt-get download did not produce {pkg}_*.deb"
-            os.replace(os.path.join(tmp, got[0]), deb_file(pkg, ver))
+            os.replace(os.path.join(tmp, got[0]), deb_file(pkg, ver, arch))
         return None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def fetch(pins):
-    dest = os.path.join(cache_dir(), "debs")
+def fetch(pins, arch="x86"):
+    a = get_arch(arch)
+    dest = os.path.join(cache_dir(a), "debs")
     os.makedirs(dest, exist_ok=True)
-    missing = [(p, v) for p, v in pins if not os.path.exists(deb_file(p, v))]
+    missing = [(p, v) for p, v in pins if not os.path.exists(deb_file(p, v, a))]
     if not missing:
         return
     log("downloading " + " ".join(p for p, _ in missing))
-    err = apt_download(missing, dest)
+    if a.private_apt and not private_lists_present(a):
+        log(f"fetching the {a.deb_arch} package lists into the private apt state")
+        apt_update(a)
+    err = apt_download(missing, dest, a)
     if err is not None:
         log("apt-get download failed; running apt-get update and retrying")
-        sudo = [] if os.geteuid() == 0 else ["sudo"]
-        subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False)
-        err = apt_download(missing, dest)
+        apt_update(a)
+        err = apt_download(missing, dest, a)
     if err is None:
         return
     gone = []
     for pkg, ver in missing:
-        avail = subprocess.run(["apt-cache", "madison", pkg], stdout=subprocess.PIPE,
+        avail = subprocess.run(["apt-cache", "madison"] + apt_options(a) + [pkg], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True).stdout.strip()
         if ver not in [l.split("|")[1].strip() for l in avail.splitlines() if l.count("|") >= 2]:
             gone.append(f"  {pkg}={ver} is not on the mirror; available now:\n"
                         + ("\n".join("    " + l for l in avail.splitlines()) or "    (none)"))
     if gone:
         die("pinned packages are no longer available:\n" + "\n".join(gone)
-            + f"\nUpdate {LOCK} to a listed version and rerun eng/xen/setup.sh.")
+            + f"\nUpdate {a.lock} to a listed version and rerun eng/xen/setup.sh.")
     die("apt-get download failed:\n" + err)
 
 
-def unpack(pins, lock_hash):
-    stage = os.path.join(cache_dir(), f"stage-{lock_hash[:16]}")
+def private_lists_present(arch):
+    lists = os.path.join(cache_dir(arch), "apt", "lists")
+    return os.path.isdir(lists) and any("_Packages" in n for n in os.listdir(lists))
+
+
+def unpack(pins, lock_hash, arch="x86"):
+    a = get_arch(arch)
+    cache = cache_dir(a)
+    stage = os.path.join(cache, f"stage-{lock_hash[:16]}")
     if os.path.exists(os.path.join(stage, ".done")):
         return stage
-    for old in os.listdir(cache_dir()):
+    for old in os.listdir(cache):
         if old.startswith("stage-"):
-            shutil.rmtree(os.path.join(cache_dir(), old), ignore_errors=True)
+            shutil.rmtree(os.path.join(cache, old), ignore_errors=True)
     log("unpacking packages")
     os.makedirs(stage)
     for pkg, ver in pins:
-        subprocess.run(["dpkg-deb", "-x", deb_file(pkg, ver), stage], check=True)
+        subprocess.run(["dpkg-deb", "-x", deb_file(pkg, ver, a), stage], check=True)
     open(os.path.join(stage, ".done"), "w").close()
     return stage
 
 
 # ---------------------------------------------------------------------------------------------
-# ELF helpers (64-bit little endian only: everything here is amd64)
+# ELF helpers (little endian; 64-bit for amd64, 32-bit for armhf)
 
 def elf_sections(data):
-    if data[:4] != b"\x7fELF" or data[4] != 2:
+    if data[:4] != b"\x7fELF" or data[4] not in (1, 2):
         return None
-    shoff, = struct.unpack_from("<Q", data, 0x28)
-    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+    if data[4] == 2:
+        shoff, = struct.unpack_from("<Q", data, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+        shdr = "<IIQQQQI"
+    else:
+        shoff, = struct.unpack_from("<I", data, 0x20)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x2E)
+        shdr = "<IIIIIII"
     secs = []
     for i in range(shnum):
-        name, typ, _flags, _addr, off, size, link = struct.unpack_from("<IIQQQQI", data, shoff + i * shentsize)
+        name, typ, _flags, _addr, off, size, link = struct.unpack_from(shdr, data, shoff + i * shentsize)
         secs.append((name, typ, off, size, link))
     stroff = secs[shstrndx][2]
 
@@ -190,8 +282,9 @@ def elf_needed(path):
     for name, typ, off, size, link in secs:
         if typ == 6:  # SHT_DYNAMIC
             strtab = secs[link][2]
-            for i in range(0, size, 16):
-                tag, val = struct.unpack_from("<qQ", data, off + i)
+            dyn, step = ("<qQ", 16) if data[4] == 2 else ("<iI", 8)
+            for i in range(0, size, step):
+                tag, val = struct.unpack_from(dyn, data, off + i)
                 if tag == 0:
                     break
                 if tag == 1:  # DT_NEEDED
@@ -312,10 +405,10 @@ def add_from_stage(cpio, stage, rel):
         die(f"{rel} is missing from the unpacked packages")
 
 
-LIB_DIRS = ["lib/x86_64-linux-gnu", "usr/lib/x86_64-linux-gnu", "lib", "usr/lib"]
+LIB_DIRS = ARCHES["x86"].lib_dirs
 
 
-def add_elf_with_libs(cpio, stage, rel, seen):
+def add_elf_with_libs(cpio, stage, rel, seen, lib_dirs=LIB_DIRS):
     add_from_stage(cpio, stage, rel)
     needed, interp = elf_needed(os.path.realpath(os.path.join(stage, rel)))
     if interp and interp not in seen:
@@ -325,16 +418,16 @@ def add_elf_with_libs(cpio, stage, rel, seen):
         if lib in seen:
             continue
         seen.add(lib)
-        for d in LIB_DIRS:
+        for d in lib_dirs:
             if os.path.lexists(os.path.join(stage, d, lib)):
-                add_elf_with_libs(cpio, stage, os.path.join(d, lib), seen)
+                add_elf_with_libs(cpio, stage, os.path.join(d, lib), seen, lib_dirs)
                 break
         else:
-            die(f"{lib} (needed by {rel}) is in none of the pinned packages; add its package to packages.lock")
+            die(f"{lib} (needed by {rel}) is in none of the pinned packages; add its package to the lock file")
 
 
-def module_order(stage, kver):
-    """Paths of MODULES and their dependencies (from .modinfo depends=), dependencies first."""
+def module_order(stage, kver, modules=MODULES):
+    """Paths of the modules and their dependencies (from .modinfo depends=), dependencies first."""
     root = os.path.join(stage, "lib/modules", kver)
     by_name = {}
     for d, _dirs, names in os.walk(root):
@@ -355,12 +448,30 @@ def module_order(stage, kver):
             visit(dep)
         order.append(by_name[name])
 
-    for m in MODULES:
+    for m in modules:
         visit(m)
     return order
 
 
-def build_initrd(stage, kver):
+def busybox_applets(path):
+    """The applet names of a busybox binary, read from its applet_names table ("[\\0[[\\0acpid\\0...")
+    because a foreign-architecture busybox cannot run here to answer --list."""
+    with open(path, "rb") as f:
+        data = f.read()
+    start = data.find(b"\0[\0[[\0")
+    if start < 0:
+        die(f"no applet table in {path}")
+    names, p = [], start + 1
+    while data[p] != 0:
+        end = data.index(b"\0", p)
+        names.append(data[p:end].decode())
+        p = end + 1
+    return names
+
+
+def build_initrd(stage, kver, arch="x86"):
+    a = get_arch(arch)
+    lib_dirs = a.lib_dirs
     cpio = Cpio()
     for d in ["proc", "sys", "dev", "tmp", "run", "mnt/host", "etc", "root",
               "var/log/xen/console", "var/lib/xen", "var/lib/xenstored", "var/lock"]:
@@ -371,29 +482,32 @@ def build_initrd(stage, kver):
 
     # busybox and its applets, as symlinks in /bin
     add_from_stage(cpio, stage, "bin/busybox")
-    applets = subprocess.run([os.path.join(stage, "bin/busybox"), "--list"], check=True,
-                             stdout=subprocess.PIPE, text=True).stdout.split()
-    for a in applets:
-        if a != "busybox" and "/" not in a:
-            cpio.symlink(f"bin/{a}", "busybox")
+    if a.name == "x86":
+        applets = subprocess.run([os.path.join(stage, "bin/busybox"), "--list"], check=True,
+                                 stdout=subprocess.PIPE, text=True).stdout.split()
+    else:
+        applets = busybox_applets(os.path.join(stage, "bin/busybox"))
+    for applet in applets:
+        if applet != "busybox" and "/" not in applet:
+            cpio.symlink(f"bin/{applet}", "busybox")
 
     seen = set()
     for lib in DLOPEN_LIBS:
-        found = [f"{d}/{lib}" for d in LIB_DIRS if os.path.lexists(os.path.join(stage, d, lib))]
+        found = [f"{d}/{lib}" for d in lib_dirs if os.path.lexists(os.path.join(stage, d, lib))]
         if not found:
-            die(f"{lib} is in none of the pinned packages; add its package to packages.lock")
-        add_elf_with_libs(cpio, stage, found[0], seen)
+            die(f"{lib} is in none of the pinned packages; add its package to {os.path.basename(a.lock)}")
+        add_elf_with_libs(cpio, stage, found[0], seen, lib_dirs)
     for tool in XEN_TOOLS:
-        add_elf_with_libs(cpio, stage, f"{XEN_BIN}/{tool}", seen)
+        add_elf_with_libs(cpio, stage, f"{XEN_BIN}/{tool}", seen, lib_dirs)
     # xenstore-read, -write, ... are hard links to one multi-call binary: link them to it.
-    add_elf_with_libs(cpio, stage, "usr/bin/xenstore", seen)
+    add_elf_with_libs(cpio, stage, "usr/bin/xenstore", seen, lib_dirs)
     ino = os.stat(os.path.join(stage, "usr/bin/xenstore")).st_ino
     for n in sorted(os.listdir(os.path.join(stage, "usr/bin"))):
         st = os.lstat(os.path.join(stage, "usr/bin", n))
         if n.startswith("xenstore-") and st.st_ino == ino:
             cpio.symlink(f"usr/bin/{n}", "xenstore")
 
-    mods = module_order(stage, kver)
+    mods = module_order(stage, kver, a.modules)
     for m in mods:
         add_from_stage(cpio, stage, m)
     cpio.file("etc/mirage/modules", "".join(f"/{m}\n" for m in mods).encode())
@@ -416,10 +530,11 @@ def write_atomic(path, data):
     os.replace(tmp, path)
 
 
-def main():
-    pins = read_lock()
-    h = inputs_hash()
-    out = out_dir()
+def build(arch="x86"):
+    a = get_arch(arch)
+    pins = read_lock(a)
+    h = inputs_hash(a)
+    out = out_dir(a)
     manifest_path = os.path.join(out, "manifest.json")
     try:
         with open(manifest_path) as f:
@@ -430,34 +545,61 @@ def main():
     except (OSError, ValueError, KeyError):
         pass
 
-    fetch(pins)
-    lock_hash = hashlib.sha256(open(LOCK, "rb").read()).hexdigest()
-    stage = unpack(pins, lock_hash)
+    fetch(pins, a)
+    lock_hash = hashlib.sha256(open(a.lock, "rb").read()).hexdigest()
+    stage = unpack(pins, lock_hash, a)
     os.makedirs(out, exist_ok=True)
     versions = dict(pins)
 
     kvers = sorted(os.listdir(os.path.join(stage, "lib/modules")))
     if len(kvers) != 1:
-        die(f"expected one kernel in packages.lock, found {kvers}")
+        die(f"expected one kernel in {os.path.basename(a.lock)}, found {kvers}")
     kver = kvers[0]
 
-    log("building xen, vmlinux and dom0.cpio.gz")
-    with gzip.open(os.path.join(stage, "boot/xen-4.17-amd64.gz")) as f:
-        write_atomic(os.path.join(out, "xen"), f.read())
-    write_atomic(os.path.join(out, "vmlinux"), extract_vmlinux(os.path.join(stage, f"boot/vmlinuz-{kver}")))
-    write_atomic(os.path.join(out, "dom0.cpio.gz"), build_initrd(stage, kver))
+    if a.name == "x86":
+        log("building xen, vmlinux and dom0.cpio.gz")
+        with gzip.open(os.path.join(stage, a.xen_file)) as f:
+            write_atomic(os.path.join(out, "xen"), f.read())
+        kernel = os.path.join(out, "vmlinux")
+        write_atomic(kernel, extract_vmlinux(os.path.join(stage, f"boot/vmlinuz-{kver}")))
+    else:
+        # Xen on ARM boots a zImage dom0 as it is (its own decompressor runs in dom0); Xen itself
+        # is a zImage too, which QEMU's -kernel loads like a Linux kernel.
+        log(f"building xen, zImage and dom0.cpio.gz ({a.name})")
+        with open(os.path.join(stage, a.xen_file), "rb") as f:
+            write_atomic(os.path.join(out, "xen"), f.read())
+        kernel = os.path.join(out, "zImage")
+        with open(os.path.join(stage, f"boot/vmlinuz-{kver}"), "rb") as f:
+            write_atomic(kernel, f.read())
+    write_atomic(os.path.join(out, "dom0.cpio.gz"), build_initrd(stage, kver, a))
 
     manifest = {
         "inputs": h,
         "xen": os.path.join(out, "xen"),
-        "kernel": os.path.join(out, "vmlinux"),
+        "kernel": kernel,
         "initrd": os.path.join(out, "dom0.cpio.gz"),
         "kernel_release": kver,
-        "xen_version": versions.get("xen-hypervisor-4.17-amd64"),
+        "xen_version": versions.get("xen-hypervisor-4.17-amd64" if a.name == "x86" else "xen-hypervisor-4.17-armhf"),
         "packages": versions,
+        "arch": a.name,
     }
     write_atomic(manifest_path, (json.dumps(manifest, indent=2) + "\n").encode())
     log(f"built {out}")
+
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    arch = "x86"
+    if args[:1] == ["--arch"] and len(args) == 2:
+        arch = args[1]
+    elif args[:1] and args[0].startswith("--arch="):
+        arch = args[0].split("=", 1)[1]
+    elif args:
+        die("usage: xenbuild.py [--arch x86|arm|all]")
+    if arch not in ("x86", "arm", "all"):
+        die(f"unknown architecture {arch!r} (x86, arm or all)")
+    for name in (["x86", "arm"] if arch == "all" else [arch]):
+        build(name)
 
 
 if __name__ == "__main__":
