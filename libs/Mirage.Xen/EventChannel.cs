@@ -11,7 +11,7 @@ namespace Mirage.Xen
         public static void Notify(uint port)
         {
             uint argument = port;
-            Hypercall.Call(Hypercall.EventChannelOp, Send, (long)&argument);
+            Hypercall.Call(Hypercall.EventChannelOp, Send, (nint)(&argument));
         }
 
         /// <summary>Binds a virtual IRQ of vCPU 0 to a fresh port; returns the port, or -1.</summary>
@@ -21,7 +21,7 @@ namespace Mirage.Xen
             request[0] = virq;
             request[1] = 0;
             request[2] = 0;
-            long rc = Hypercall.Call(Hypercall.EventChannelOp, BindVirq, (long)request);
+            long rc = Hypercall.Call(Hypercall.EventChannelOp, BindVirq, (nint)request);
             return rc == 0 ? request[2] : -1;
         }
     }
@@ -41,7 +41,7 @@ namespace Mirage.Xen
             ulong* request = stackalloc ulong[2];
             request[0] = (ulong)deadlineSystemTimeNs;
             request[1] = 0;
-            return Hypercall.Call(Hypercall.VcpuOp, SetSingleShotTimer, 0, (long)request) == 0;
+            return Hypercall.Call(Hypercall.VcpuOp, SetSingleShotTimer, 0, (nint)request) == 0;
         }
     }
 }

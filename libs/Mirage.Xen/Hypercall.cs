@@ -3,7 +3,10 @@ using System.Runtime.CompilerServices;
 
 namespace Mirage.Xen
 {
-    /// <summary>Xen hypercalls (xen/include/public/xen.h), issued by the architecture's boot stub.</summary>
+    /// <summary>
+    /// Xen hypercalls (xen/include/public/xen.h), issued by the architecture's boot stub. Arguments
+    /// and result are register-sized (nint): 64-bit on x86_64, 32-bit on ARM, as Xen's ABI has it.
+    /// </summary>
     public static unsafe class Hypercall
     {
         public const int MemoryOp = 12;
@@ -17,10 +20,10 @@ namespace Mirage.Xen
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         [RuntimeImport("*", "mirage_arch_hypercall")]
-        public static extern long Call(long op, long a1, long a2, long a3, long a4, long a5);
+        public static extern nint Call(nint op, nint a1, nint a2, nint a3, nint a4, nint a5);
 
-        public static long Call(long op, long a1, long a2) => Call(op, a1, a2, 0, 0, 0);
-        public static long Call(long op, long a1, long a2, long a3) => Call(op, a1, a2, a3, 0, 0);
+        public static nint Call(nint op, nint a1, nint a2) => Call(op, a1, a2, 0, 0, 0);
+        public static nint Call(nint op, nint a1, nint a2, nint a3) => Call(op, a1, a2, a3, 0, 0);
     }
 
     /// <summary>SCHEDOP_* (xen/include/public/sched.h).</summary>
@@ -37,7 +40,7 @@ namespace Mirage.Xen
         public static void ShutdownDomain(int reason)
         {
             uint argument = (uint)reason;
-            Hypercall.Call(Hypercall.SchedOp, Shutdown, (long)&argument);
+            Hypercall.Call(Hypercall.SchedOp, Shutdown, (nint)(&argument));
         }
 
         public static void YieldCpu() => Hypercall.Call(Hypercall.SchedOp, Yield, 0);
@@ -67,7 +70,7 @@ namespace Mirage.Xen
             HvmParam p = default;
             p.Domid = Hypercall.DomidSelf;
             p.Index = (uint)index;
-            long rc = Hypercall.Call(Hypercall.HvmOp, GetParam, (long)&p);
+            long rc = Hypercall.Call(Hypercall.HvmOp, GetParam, (nint)(&p));
             value = p.Value;
             return rc == 0;
         }
@@ -78,7 +81,7 @@ namespace Mirage.Xen
             p.Domid = Hypercall.DomidSelf;
             p.Index = (uint)index;
             p.Value = value;
-            return Hypercall.Call(Hypercall.HvmOp, SetParam, (long)&p);
+            return Hypercall.Call(Hypercall.HvmOp, SetParam, (nint)(&p));
         }
     }
 }

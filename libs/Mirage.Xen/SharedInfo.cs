@@ -1,25 +1,38 @@
 namespace Mirage.Xen
 {
+    /// <summary>The guest ABI a shared-info page is laid out for.</summary>
+    public enum XenArchitecture
+    {
+        /// <summary>x86_64: 32 legacy vcpu_info slots of 64 bytes (each with a 16-byte arch part).</summary>
+        X86,
+
+        /// <summary>ARM (32- and 64-bit guests alike): 1 legacy vcpu_info slot of 48 bytes (empty arch part).</summary>
+        Arm,
+    }
+
     /// <summary>
     /// The shared-info page (xen/include/public/xen.h): vCPU 0's event flags and time record,
     /// the event-channel pending and mask bitmaps, and the wall clock. Xen writes it; we map it
-    /// with XENMEM_add_to_physmap into a page of our own.
+    /// with XENMEM_add_to_physmap into a page of our own. Event words are 64-bit on every
+    /// architecture (xen_ulong_t); only the size of the vcpu_info array before them differs.
     /// </summary>
     public static unsafe class SharedInfo
     {
         // vcpu_info[0]
         private const int UpcallPendingOffset = 0;
         private const int PendingSelectorOffset = 8;
-        private const int TimeOffset = 32;
-        // shared_info
-        private const int EventPendingOffset = 2048;
-        private const int EventMaskOffset = 2560;
-        private const int WallClockVersionOffset = 3072;
-        private const int WallClockSecondsOffset = 3076;
-        private const int WallClockNanosecondsOffset = 3080;
-        private const int WallClockSecondsHighOffset = 3084;
+        private const int TimeOffset = 32; // x86 only: ARM guests read the generic timer instead of pvclock
+        // shared_info, after vcpu_info[XEN_LEGACY_MAX_VCPUS]
+        private const int EventBitmapBytes = 64 * 8;
 
         private static byte* s_page;
+        private static int s_eventPendingOffset;
+
+        private static int EventMaskOffset => s_eventPendingOffset + EventBitmapBytes;
+        private static int WallClockVersionOffset => s_eventPendingOffset + 2 * EventBitmapBytes;
+        private static int WallClockSecondsOffset => WallClockVersionOffset + 4;
+        private static int WallClockNanosecondsOffset => WallClockVersionOffset + 8;
+        private static int WallClockSecondsHighOffset => WallClockVersionOffset + 12;
 
         public static byte* Page => s_page;
         public static byte* UpcallPending => s_page + UpcallPendingOffset;
@@ -37,14 +50,15 @@ namespace Mirage.Xen
         }
 
         /// <summary>Asks Xen to place the shared-info page at <paramref name="page"/> (4 KiB aligned, identity-mapped).</summary>
-        public static bool Map(byte* page)
+        public static bool Map(byte* page, XenArchitecture architecture)
         {
             AddToPhysmap request = default;
             request.Domid = Hypercall.DomidSelf;
             request.Space = MapSpaceSharedInfo;
             request.Index = 0;
             request.Gpfn = (ulong)page >> 12;
-            if (Hypercall.Call(Hypercall.MemoryOp, XenMemAddToPhysmap, (long)&request) != 0) return false;
+            if (Hypercall.Call(Hypercall.MemoryOp, XenMemAddToPhysmap, (nint)(&request)) != 0) return false;
+            s_eventPendingOffset = architecture == XenArchitecture.Arm ? 1 * 48 : 32 * 64;
             s_page = page;
             return true;
         }
@@ -88,7 +102,7 @@ namespace Mirage.Xen
         /// <summary>Atomically takes the pending flag of <paramref name="port"/>; true if it was set (and unmasked).</summary>
         public static bool TakePending(uint port)
         {
-            ulong* pending = (ulong*)(s_page + EventPendingOffset);
+            ulong* pending = (ulong*)(s_page + s_eventPendingOffset);
             ulong bit = 1UL << (int)(port & 63);
             ulong* word = pending + (port >> 6);
             if ((*word & bit) == 0) return false;

@@ -74,7 +74,7 @@ namespace Mirage.Runtime.Xen.Platform
             bool amd = r[1] == 0x68747541; // "Auth"enticAMD
             Arch.SetHypercallInstruction(amd ? (byte)0xD9 : (byte)0xC1);
 
-            if (!SharedInfo.Map(pages)) Panic("XENMEM_add_to_physmap(shared_info) failed");
+            if (!SharedInfo.Map(pages, XenArchitecture.X86)) Panic("XENMEM_add_to_physmap(shared_info) failed");
             Arch.SetUpcallPendingByte(SharedInfo.UpcallPending);
             HvmParameters.Set(HvmParameters.CallbackIrq, (2UL << 56) | CallbackVector);
 
