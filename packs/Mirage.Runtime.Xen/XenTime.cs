@@ -20,7 +20,7 @@ public sealed class XenTime : ITime
         Task.Delay(duration < TimeSpan.Zero ? TimeSpan.Zero : duration, cancellationToken);
 }
 
-/// <summary>Xen system time (pvclock): nanoseconds since the domain was built.</summary>
+/// <summary>The guest's monotonic clock: Xen system time (pvclock) on x86_64, the ARM generic timer on xen-arm.</summary>
 public sealed class XenMonotonicClock : IMonotonicClock
 {
     private readonly long _start;
