@@ -8,6 +8,8 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 # The xen target links with GNU binutils (as, ld); see docs/xen-target.md.
 { command -v ld >/dev/null 2>&1 && command -v as >/dev/null 2>&1; } || need_apt+=(binutils)
+# The xen-arm target cross-assembles and links with the ARM hard-float binutils; docs/xen-arm-target.md.
+command -v arm-linux-gnueabihf-ld >/dev/null 2>&1 || need_apt+=(binutils-arm-linux-gnueabihf)
 if [ "${MIRAGE_BENCH:-0}" = 1 ]; then
   command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
   command -v nginx >/dev/null 2>&1 || need_apt+=(nginx-light)
@@ -25,8 +27,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# QEMU (bookworm-backports) and the pinned Xen 4.17 + dom0 packages for the xen target's tests
-# and for `dotnet run -p:MirageTarget=xen`; cached, quick when already in place.
+# QEMU (bookworm-backports) and the pinned Xen 4.17 + dom0 packages, x86_64 and armhf, for the xen
+# and xen-arm targets' tests and for `dotnet run`; cached, quick when already in place.
 if [ "${MIRAGE_SKIP_XEN_SETUP:-0}" != 1 ]; then
   "$(cd "$(dirname "$0")" && pwd)/xen/setup.sh"
 fi

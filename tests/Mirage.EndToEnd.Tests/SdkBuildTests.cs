@@ -41,20 +41,6 @@ public sealed class SdkBuildTests
     }
 
     [TestMethod]
-    public void XenArmTargetIsNotAvailableYetAndSaysSo()
-    {
-        var workspace = UserWorkspace.Create("xen-arm");
-        string project = workspace.WriteProject("App", Project("""    <MirageJob Include="App.Job" Devices="console" />"""), ("Job.cs", Job));
-        foreach (string target in new[] { "xen-arm" })
-        {
-            var build = UserWorkspace.Dotnet(project, "build", "-p:MirageTarget=" + target);
-            Assert.AreNotEqual(0, build.ExitCode, build.All);
-            StringAssert.Contains(build.All, "error MIR0002");
-            StringAssert.Contains(build.All, $"MirageTarget '{target}' is not available yet");
-        }
-    }
-
-    [TestMethod]
     public void UnknownTargetIsMir0001()
     {
         var workspace = UserWorkspace.Create("bogus");

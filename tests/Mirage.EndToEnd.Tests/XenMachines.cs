@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Mirage.EndToEnd.Tests;
@@ -15,9 +16,11 @@ internal sealed record GuestRun(int ExitCode, List<TimedLine> Lines, string Erro
 }
 
 /// <summary>
-/// Boots a xen image two ways: on plain QEMU (the fast path: no Xen, console on COM1, exit through
-/// isa-debug-exit) and on real Xen 4.17 under QEMU through eng/xen/harness.py. A machine without
-/// QEMU or without the harness set-up makes the test inconclusive (skipped), saying why.
+/// Boots a xen or xen-arm image two ways: on plain QEMU (the fast path: no Xen; x86 console on
+/// COM1 and exit through isa-debug-exit, ARM console on the board's UART and exit through
+/// semihosting) and on real Xen 4.17 under QEMU through eng/xen/harness.py (which tells x86 from
+/// ARM images). A machine without QEMU or without the harness set-up makes the test inconclusive
+/// (skipped), saying why.
 /// </summary>
 internal static class XenMachines
 {
@@ -29,12 +32,35 @@ internal static class XenMachines
             Assert.Inconclusive("qemu-system-x86_64 is not installed (eng/setup.sh installs it): the xen fast-path tests cannot run here.");
     }
 
+    public static void RequireQemuArm()
+    {
+        if (!File.Exists("/usr/bin/qemu-system-arm"))
+            Assert.Inconclusive("qemu-system-arm is not installed (eng/setup.sh installs it): the xen-arm fast-path tests cannot run here.");
+    }
+
     public static void RequireXenHarness()
     {
         RequireQemu();
         string cache = Environment.GetEnvironmentVariable("MIRAGE_CACHE") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".cache", "mirage");
         if (!Directory.Exists(Path.Combine(cache, "xen")))
             Assert.Inconclusive($"The Xen harness is not set up ({cache}/xen missing; eng/xen/setup.sh prepares it): the real-Xen tests cannot run here.");
+    }
+
+    /// <summary>
+    /// Plain qemu-system-arm: <paramref name="machine"/> is "virt" (Cortex-A15, device tree, PL011)
+    /// or "cubieboard" (Allwinner A10, Cortex-A8, ATAGs, 16550 UART); the exit code comes from
+    /// semihosting's SYS_EXIT_EXTENDED.
+    /// </summary>
+    public static GuestRun RunOnQemuArm(string image, string machine, string arguments = "", int timeoutSeconds = 120)
+    {
+        RequireQemuArm();
+        var board = machine == "virt" ? new[] { "-M", "virt", "-cpu", "cortex-a15", "-m", "128M" } : new[] { "-M", machine, "-m", "512M" };
+        var run = Stream("qemu-system-arm", board.Concat(new[]
+        {
+            "-accel", "tcg", "-no-reboot", "-display", "none", "-monitor", "none", "-serial", "stdio",
+            "-semihosting-config", "enable=on,target=native", "-kernel", image, "-append", arguments,
+        }), Path.GetDirectoryName(image)!, timeoutSeconds);
+        return run;
     }
 
     /// <summary>Plain QEMU: the image's Multiboot entry, COM1 console; exit code from isa-debug-exit.</summary>

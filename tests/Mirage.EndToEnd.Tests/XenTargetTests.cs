@@ -17,7 +17,6 @@ public sealed class XenTargetTests
     private static UserWorkspace s_workspace = null!;
     private static string s_hello = "";
     private static string s_conformance = "";
-    private static string s_unixConformanceOutput = "";
 
     [ClassInitialize]
     public static void Build(TestContext _)
@@ -27,22 +26,9 @@ public sealed class XenTargetTests
         var hello = UserWorkspace.Dotnet(s_hello, "build", "-p:MirageTarget=xen");
         Assert.AreEqual(0, hello.ExitCode, hello.All);
 
-        s_conformance = CopyConformance(s_workspace);
-        var unix = UserWorkspace.Dotnet(s_conformance, "run");
-        Assert.AreEqual(0, unix.ExitCode, unix.All);
-        s_unixConformanceOutput = unix.Output.TrimEnd('\n');
+        s_conformance = ConformanceProgram.CopyTo(s_workspace);
         var xen = UserWorkspace.Dotnet(s_conformance, "build", "-p:MirageTarget=xen");
         Assert.AreEqual(0, xen.ExitCode, xen.All);
-    }
-
-    private static string CopyConformance(UserWorkspace workspace)
-    {
-        string source = Path.Combine(UserWorkspace.RepositoryRoot, "tests", "conformance");
-        string target = Path.Combine(workspace.Directory, "Conformance");
-        Directory.CreateDirectory(target);
-        foreach (string file in new[] { "Conformance.csproj", "Program.cs" })
-            File.Copy(Path.Combine(source, file), Path.Combine(target, file));
-        return target;
     }
 
     private static string Image(string project, string name) => Path.Combine(project, "bin", "xen", "Debug", "net10.0", name + ".xen");
@@ -82,7 +68,7 @@ public sealed class XenTargetTests
     {
         var run = XenMachines.RunOnQemu(Image(s_conformance, "Conformance"));
         Assert.AreEqual(0, run.ExitCode, run.Console + run.Error);
-        AssertSameOutput(s_unixConformanceOutput, run.Console);
+        ConformanceProgram.AssertSameOutput(run.Console, "xen");
     }
 
     [TestMethod]
@@ -112,16 +98,7 @@ public sealed class XenTargetTests
         string image = Image(s_conformance, "Conformance");
         var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"));
         Assert.AreEqual(0, run.ExitCode, run.Console + run.Error);
-        AssertSameOutput(s_unixConformanceOutput, run.Console);
-    }
-
-    private static void AssertSameOutput(string expected, string actual)
-    {
-        string[] want = expected.Split('\n');
-        string[] got = actual.Split('\n');
-        for (int i = 0; i < Math.Min(want.Length, got.Length); i++)
-            if (want[i] != got[i]) Assert.Fail($"line {i + 1} differs:\n unix: {want[i]}\n xen:  {got[i]}\n--- xen output ---\n{actual}");
-        Assert.AreEqual(want.Length, got.Length, $"line counts differ\n--- xen output ---\n{actual}");
+        ConformanceProgram.AssertSameOutput(run.Console, "xen");
     }
 
     [TestMethod]

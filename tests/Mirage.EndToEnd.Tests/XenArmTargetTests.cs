@@ -1,0 +1,159 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Mirage.EndToEnd.Tests;
+
+/// <summary>
+/// The xen-arm target end to end: dotnet build -p:MirageTarget=xen-arm on this x64 machine
+/// (cross-compiled), the zImage booted on plain QEMU boards (virt: Cortex-A15 with a device tree;
+/// cubieboard: Allwinner A10, Cortex-A8, ATAGs) and on real Xen on ARM, its output compared with
+/// the same program on the unix target.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class XenArmTargetTests
+{
+    private static UserWorkspace s_workspace = null!;
+    private static string s_hello = "";
+    private static string s_conformance = "";
+
+    private static readonly string[] s_helloLines = Enumerable.Range(1, 4).Select(i => $"hello from Mirage.NET ({i}/4)").ToArray();
+
+    [ClassInitialize]
+    public static void Build(TestContext _)
+    {
+        s_workspace = UserWorkspace.Create("xen-arm");
+        s_hello = s_workspace.CopySample("hello");
+        var hello = UserWorkspace.Dotnet(s_hello, "build", "-p:MirageTarget=xen-arm");
+        Assert.AreEqual(0, hello.ExitCode, hello.All);
+        s_conformance = ConformanceProgram.CopyTo(s_workspace);
+        var conformance = UserWorkspace.Dotnet(s_conformance, "build", "-p:MirageTarget=xen-arm");
+        Assert.AreEqual(0, conformance.ExitCode, conformance.All);
+    }
+
+    private static string Image(string project, string name) => Path.Combine(project, "bin", "xen-arm", "Debug", "net10.0", name + ".xen");
+
+    [TestMethod]
+    public void BuildWritesAZImageAndAnXlConfigWithoutAGuestType()
+    {
+        string image = Image(s_hello, "hello");
+        byte[] bytes = File.ReadAllBytes(image);
+        // Linux ARM zImage header: magic at 0x24, start (0 = position independent) at 0x28, end at 0x2C.
+        Assert.AreEqual(0x016F2818u, BitConverter.ToUInt32(bytes, 0x24), "zImage magic");
+        Assert.AreEqual(0u, BitConverter.ToUInt32(bytes, 0x28), "zImage start (loadable anywhere)");
+        Assert.AreEqual((uint)bytes.Length, BitConverter.ToUInt32(bytes, 0x2C), "zImage end = image size");
+        // The first word is an ARM instruction (mov r0, r0), not an ELF header.
+        Assert.AreEqual(0xE1A00000u, BitConverter.ToUInt32(bytes, 0), "ARM-state entry");
+        string xl = File.ReadAllText(Path.ChangeExtension(image, ".xl"));
+        StringAssert.Contains(xl, "kernel = \"hello.xen\"");
+        StringAssert.Contains(xl, "name = \"hello\"");
+        Assert.IsFalse(xl.Contains("type ="), "xl on ARM knows one guest type; a type line would be refused:\n" + xl);
+    }
+
+    [TestMethod]
+    [DataRow("virt")]
+    [DataRow("cubieboard")]
+    public void HelloOnPlainQemuPrintsItsFourLinesAndExitsZero(string machine)
+    {
+        var run = XenMachines.RunOnQemuArm(Image(s_hello, "hello"), machine);
+        Assert.AreEqual(0, run.ExitCode, run.Console + run.Error);
+        CollectionAssert.AreEqual(s_helloLines, run.Lines.Select(l => l.Text).ToList(), run.Console);
+        var span = run.Lines[3].At - run.Lines[0].At;
+        Assert.IsTrue(span >= TimeSpan.FromMilliseconds(2700), $"three one-second sleeps took {span.TotalMilliseconds:F0} ms");
+    }
+
+    [TestMethod]
+    [DataRow("virt")]
+    [DataRow("cubieboard")]
+    public void ConformanceOnPlainQemuMatchesUnix(string machine)
+    {
+        var run = XenMachines.RunOnQemuArm(Image(s_conformance, "Conformance"), machine);
+        Assert.AreEqual(0, run.ExitCode, run.Console + run.Error);
+        ConformanceProgram.AssertSameOutput(run.Console, "xen-arm on " + machine);
+    }
+
+    [TestMethod]
+    public void BootArgumentsComeFromTheCommandLineAndABadOneStopsBootNamingIt()
+    {
+        string image = Image(s_hello, "hello");
+        var help = XenMachines.RunOnQemuArm(image, "virt", "help");
+        Assert.AreEqual(0, help.ExitCode, help.Console + help.Error);
+        StringAssert.StartsWith(help.Console, "Usage: hello [<device>.<parameter>=<value>]...");
+
+        var bad = XenMachines.RunOnQemuArm(image, "virt", "time.speed=2");
+        Assert.AreEqual(2, bad.ExitCode, bad.Console + bad.Error);
+        StringAssert.Contains(bad.Console, "'time.speed=2'");
+        Assert.IsFalse(bad.Console.Contains("hello from"), "nothing may run after a bad argument:\n" + bad.Console);
+    }
+
+    [TestMethod]
+    public void ACpuFaultIsReportedWithTheCrashCode()
+    {
+        string project = s_workspace.WriteProject("Faulty", """
+            <Project Sdk="Mirage.Sdk" />
+            """, ("Program.cs", """
+            namespace Faulty;
+            public static unsafe class Program
+            {
+                public static int Main()
+                {
+                    System.Console.WriteLine("about to read address 16");
+                    int* p = (int*)16;
+                    return *p;
+                }
+            }
+            """));
+        var build = UserWorkspace.Dotnet(project, "build", "-p:MirageTarget=xen-arm", "-p:AllowUnsafeBlocks=true");
+        Assert.AreEqual(0, build.ExitCode, build.All);
+        var run = XenMachines.RunOnQemuArm(Image(project, "Faulty"), "virt");
+        Assert.AreEqual(134, run.ExitCode, run.Console + run.Error);
+        StringAssert.Contains(run.Console, "about to read address 16");
+        StringAssert.Contains(run.Console, "fatal: CPU exception: data abort");
+        StringAssert.Contains(run.Console, "address 0x10");
+        StringAssert.Contains(run.Console, "(null reference)");
+    }
+
+    [TestMethod]
+    public void HelloOnRealXenPrintsFourLinesOneSecondApartAndPowersOff()
+    {
+        string image = Image(s_hello, "hello");
+        var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"));
+        Assert.AreEqual(0, run.ExitCode, "poweroff expected:\n" + run.Console + run.Error);
+        var hello = run.Lines.Where(l => l.Text.StartsWith("hello from Mirage.NET", StringComparison.Ordinal)).ToList();
+        CollectionAssert.AreEqual(s_helloLines, hello.Select(l => l.Text).ToList(), run.Console);
+        // As on x86: host arrival times are batched by xenconsoled and QEMU's serial line, so judge
+        // the three one-second sleeps by their sum and require a pause before every line.
+        var span = hello[3].At - hello[0].At;
+        Assert.IsTrue(span >= TimeSpan.FromMilliseconds(2700) && span <= TimeSpan.FromMilliseconds(4500),
+            $"lines 1 to 4 reached the host {span.TotalMilliseconds:F0} ms apart (three one-second sleeps expected)");
+        for (int i = 1; i < 4; i++)
+        {
+            var gap = hello[i].At - hello[i - 1].At;
+            Assert.IsTrue(gap >= TimeSpan.FromMilliseconds(400), $"line {i + 1} reached the host only {gap.TotalMilliseconds:F0} ms after line {i}");
+        }
+    }
+
+    [TestMethod]
+    public void ConformanceOnRealXenMatchesUnix()
+    {
+        string image = Image(s_conformance, "Conformance");
+        var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"));
+        Assert.AreEqual(0, run.ExitCode, run.Console + run.Error);
+        ConformanceProgram.AssertSameOutput(run.Console, "xen-arm on Xen");
+    }
+
+    [TestMethod]
+    public void ANoOpRebuildRunsNeitherIlcNorTheLinkerNorObjcopy()
+    {
+        string image = Image(s_hello, "hello");
+        DateTime before = File.GetLastWriteTimeUtc(image);
+        var rebuild = UserWorkspace.Dotnet(s_hello, "build", "-p:MirageTarget=xen-arm", "-v:d");
+        Assert.AreEqual(0, rebuild.ExitCode, rebuild.All);
+        StringAssert.Contains(rebuild.Output, "Skipping target \"MirageCompileNative\" because all output files are up-to-date");
+        StringAssert.Contains(rebuild.Output, "Skipping target \"MirageNativeLink\" because all output files are up-to-date");
+        StringAssert.Contains(rebuild.Output, "Skipping target \"MirageMakeImage\" because all output files are up-to-date");
+        Assert.AreEqual(before, File.GetLastWriteTimeUtc(image));
+    }
+}
