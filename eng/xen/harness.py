@@ -177,11 +177,11 @@ def image_arch(path):
             head = f.read(0x210)
     except OSError:
         return None
-    if len(head) >= 0x30 and int.from_bytes(head[0x24:0x28], "little") == 0x016F2818:
-        return "arm"
     if head[:4] == b"\x7fELF" and len(head) >= 0x14:
         machine = int.from_bytes(head[0x12:0x14], "little" if head[5] != 2 else "big")
         return {40: "arm", 3: "x86", 62: "x86", 183: "arm64"}.get(machine)
+    if len(head) >= 0x30 and int.from_bytes(head[0x24:0x28], "little") == 0x016F2818:
+        return "arm"
     if head[0x202:0x206] == b"HdrS":
         return "x86"
     if len(head) >= 0x40 and head[0x38:0x3C] == b"ARM\x64":

@@ -65,7 +65,7 @@ ARCHES = {
     "arm": Arch("arm", os.path.join(HERE, "packages.armhf.lock"), "armhf", "arm", "arm-linux-gnueabihf",
                 [("virtio_mmio" if m == "virtio_pci" else m) for m in MODULES], "boot/xen-4.17-armhf", True),
 }
-# Debian suites of the private armhf apt state; bookworm-security is optional (see fetch()).
+# Debian suites of the private armhf apt state; bookworm-security may fail (see apt_update()).
 ARM_SOURCES = [("http://deb.debian.org/debian", "bookworm"),
                ("http://deb.debian.org/debian", "bookworm-updates"),
                ("http://deb.debian.org/debian-security", "bookworm-security")]
