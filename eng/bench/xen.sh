@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks of the xen target: image sizes, boot time (guest clock and wall clock), build time.
-# Prints a table; record results in docs/benchmarks.md with this command.
-#   eng/bench/xen.sh [runs]
+# Benchmarks of the unikernel targets xen (x86_64 PVH) and xen-arm (ARMv7 zImage): image sizes,
+# boot time (guest clock and wall clock), build time (xen-arm's is a cross-compile).
+# Prints tables; record results in docs/benchmarks.md with this command.
+#   eng/bench/xen.sh [runs] [targets]      e.g. eng/bench/xen.sh 3 "xen xen-arm"
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
+targets=${2:-xen xen-arm}
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 work=$(mktemp -d /tmp/mirage-bench-xen.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -14,39 +16,59 @@ cp -r "$root/samples/hello" "$work/hello"; rm -rf "$work/hello/bin" "$work/hello
 cp -r "$root/tests/conformance" "$work/conformance"; rm -rf "$work/conformance/bin" "$work/conformance/obj"
 cp -r "$root/eng/bench/boottime" "$work/boottime"; rm -rf "$work/boottime/bin" "$work/boottime/obj"
 
-loadable() { readelf -lW "$1" | python3 -c "import sys; print(sum(int(l.split()[4], 16) for l in sys.stdin if l.split()[:1] == ['LOAD']))"; }
-seconds() { python3 -c "import time,sys; print(f'{time.monotonic():.3f}')"; }
+# Loadable bytes: the PT_LOAD file sizes of an ELF image; a zImage is loaded whole.
+loadable() {
+  if [ "$(head -c 4 "$1" | od -An -tx1 | tr -d ' ')" = 7f454c46 ]; then
+    readelf -lW "$1" | python3 -c "import sys; print(sum(int(l.split()[4], 16) for l in sys.stdin if l.split()[:1] == ['LOAD']))"
+  else
+    stat -c %s "$1"
+  fi
+}
+seconds() { python3 -c "import time; print(f'{time.monotonic():.3f}')"; }
+elapsed() { python3 -c "print(f'{$2-$1:.3f}')"; }
+image() { echo "$work/$1/bin/$3/Debug/net10.0/$2.xen"; }
 
-echo "## build (dotnet build -p:MirageTarget=xen, hello)"
-( cd "$work/hello" && dotnet restore -p:MirageTarget=xen -v:q >/dev/null )
-t0=$(seconds); ( cd "$work/hello" && dotnet build -p:MirageTarget=xen --no-restore -v:q -nologo >/dev/null ); t1=$(seconds)
-( cd "$work/hello" && dotnet build -p:MirageTarget=xen --no-restore -v:q -nologo >/dev/null ); t2=$(seconds)
-echo "cold build (restored): $(python3 -c "print(f'{$t1-$t0:.2f}')") s    no-op rebuild: $(python3 -c "print(f'{$t2-$t1:.2f}')") s"
+for target in $targets; do
+  echo "## $target: build (dotnet build -p:MirageTarget=$target, hello)"
+  ( cd "$work/hello" && dotnet restore -p:MirageTarget="$target" -v:q >/dev/null )
+  t0=$(seconds); ( cd "$work/hello" && dotnet build -p:MirageTarget="$target" --no-restore -v:q -nologo >/dev/null ); t1=$(seconds)
+  ( cd "$work/hello" && dotnet build -p:MirageTarget="$target" --no-restore -v:q -nologo >/dev/null ); t2=$(seconds)
+  echo "cold build (restored): $(elapsed "$t0" "$t1") s    no-op rebuild: $(elapsed "$t1" "$t2") s"
+  for app in conformance boottime; do ( cd "$work/$app" && dotnet build -p:MirageTarget="$target" -v:q -nologo >/dev/null ); done
+  echo
+done
 
-for app in conformance boottime; do ( cd "$work/$app" && dotnet build -p:MirageTarget=xen -v:q -nologo >/dev/null ); done
-
-echo
 echo "## image sizes (bytes)"
-printf '%-12s %12s %12s\n' image loadable file
+printf '%-12s %-8s %12s %12s\n' image target loadable file
 for pair in hello:hello conformance:Conformance boottime:BootTime; do
-  dir=${pair%%:*}; name=${pair##*:}
-  image="$work/$dir/bin/xen/Debug/net10.0/$name.xen"
-  printf '%-12s %12s %12s\n' "$name" "$(loadable "$image")" "$(stat -c %s "$image")"
+  for target in $targets; do
+    f=$(image "${pair%%:*}" "${pair##*:}" "$target")
+    printf '%-12s %-8s %12s %12s\n' "${pair##*:}" "$target" "$(loadable "$f")" "$(stat -c %s "$f")"
+  done
 done
 
-echo
-echo "## boot on plain QEMU TCG (q35, Multiboot): guest first instruction -> Main, and QEMU wall time"
-image="$work/boottime/bin/xen/Debug/net10.0/BootTime.xen"
-for i in $(seq "$runs"); do
-  s=$(seconds)
-  out=$(qemu-system-x86_64 -M q35 -accel tcg -cpu max -m 128M -no-reboot -display none -monitor none \
-        -serial stdio -device isa-debug-exit,iobase=0x501,iosize=1 -kernel "$image" || true)
-  e=$(seconds)
-  ns=$(echo "$out" | awk '/boot-to-main-ns/ { print $2 }')
-  echo "run $i: first instruction -> Main $(python3 -c "print(f'{$ns/1e6:.3f}')") ms (guest clock); QEMU process $(python3 -c "print(f'{$e-$s:.3f}')") s"
-done
+boot_runs() { # label, command...
+  local label=$1; shift
+  for i in $(seq "$runs"); do
+    s=$(seconds); out=$("$@" 2>/dev/null || true); e=$(seconds)
+    ns=$(echo "$out" | awk '/boot-to-main-ns/ { print $2 }')
+    echo "$label run $i: first instruction -> Main $(python3 -c "print(f'{${ns:-0}/1e6:.3f}')") ms (guest clock); QEMU process $(elapsed "$s" "$e") s"
+  done
+}
 
-echo
-echo "## real Xen 4.17 under QEMU TCG: xl create -> first console output (harness wall clock)"
-python3 "$root/eng/xen/harness.py" run "$work/hello/bin/xen/Debug/net10.0/hello.xen" "$work/hello/bin/xen/Debug/net10.0/hello.xl" 2>&1 \
-  | grep -E 'xen-harness: (Xen \+ dom0 up|poweroff|crash)' || true
+for target in $targets; do
+  echo
+  bt=$(image boottime BootTime "$target")
+  if [ "$target" = xen ]; then
+    echo "## xen on plain QEMU TCG (q35, Multiboot)"
+    boot_runs q35 qemu-system-x86_64 -M q35 -accel tcg -cpu max -m 128M -no-reboot -display none -monitor none \
+      -serial stdio -device isa-debug-exit,iobase=0x501,iosize=1 -kernel "$bt"
+  else
+    echo "## xen-arm on plain QEMU TCG (virt, Cortex-A15; the generic timer counts from the boot stub's first instruction)"
+    boot_runs virt qemu-system-arm -M virt -cpu cortex-a15 -m 128M -accel tcg -no-reboot -display none -monitor none \
+      -serial stdio -semihosting-config enable=on,target=native -kernel "$bt"
+  fi
+  echo "## $target on real Xen 4.17 under QEMU TCG: guest clock at Main, harness times"
+  python3 "$root/eng/xen/harness.py" run "$bt" "${bt%.xen}.xl" --json "$work/boot-$target.json" 2>&1 | grep -E 'boot-to-main-ns|xen-harness: (Xen \+ dom0 up|poweroff|crash)' || true
+  [ -f "$work/boot-$target.json" ] && python3 -c "import json; r=json.load(open('$work/boot-$target.json')); print(f\"xl create -> first console byte {r.get('first_output_s')} s, -> result {r.get('duration_s')} s\")"
+done

@@ -30,6 +30,7 @@ namespace Mirage.Runtime.Arm.Platform
         private const uint AllwinnerTimerBase = 0x01C20C00;
 
         private static DeviceTree s_tree;
+        private static BoardNodes s_board;
         private static byte* s_atags;
         private static bool s_xen;
         private static ulong s_counterFrequency;
@@ -58,27 +59,23 @@ namespace Mirage.Runtime.Arm.Platform
 
         private static void InitializeFromDeviceTree(byte* pages)
         {
-            DeviceTree tree = s_tree;
             // The timer node's clock-frequency, when present, overrides CNTFRQ (firmware may not set it).
             int timerInterrupt = DefaultVirtualTimerInterrupt;
-            if (tree.FindNode(DeviceTree.Match.Compatible, "arm,armv7-timer", out DeviceNode timer))
+            DeviceNode timer = s_board.GenericTimer;
+            if (timer.IsPresent)
             {
                 if (s_counterFrequency != 0 && timer.TryGetCell("clock-frequency", 0, out uint frequency) && frequency != 0) s_counterFrequency = frequency;
                 if (timer.GicInterrupt(2) >= 0) timerInterrupt = timer.GicInterrupt(2);
             }
 
-            foreach (string compatible in Gic.CompatibleVersion2)
-            {
-                if (!tree.FindNode(DeviceTree.Match.Compatible, compatible, out DeviceNode gic)) continue;
-                if (gic.TryGetRegister(0, out ulong distributor, out _) && gic.TryGetRegister(1, out ulong cpuInterface, out _))
-                    Gic.Initialize((byte*)(nuint)distributor, (byte*)(nuint)cpuInterface);
-                break;
-            }
-            if (!Gic.IsPresent && tree.FindNode(DeviceTree.Match.Compatible, "arm,gic-v3", out _))
+            DeviceNode gic = s_board.GicV2;
+            if (gic.TryGetRegister(0, out ulong distributor, out _) && gic.TryGetRegister(1, out ulong cpuInterface, out _))
+                Gic.Initialize((byte*)(nuint)distributor, (byte*)(nuint)cpuInterface);
+            if (!Gic.IsPresent && s_board.GicV3.IsPresent)
                 Panic("GICv3 is not supported: run the guest with a GICv2 (Xen: gic_version=\"v2\"; QEMU: -M virt,gic-version=2)");
             if (Gic.IsPresent && s_counterFrequency != 0) Gic.Enable(timerInterrupt);
 
-            if (tree.FindNode(DeviceTree.Match.Compatible, "xen,xen", out DeviceNode hypervisor))
+            if (s_board.Xen.IsPresent)
             {
                 s_xen = true;
                 if (!SharedInfo.Map(pages, XenArchitecture.Arm)) Panic("XENMEM_add_to_physmap(shared_info) failed");
@@ -86,25 +83,22 @@ namespace Mirage.Runtime.Arm.Platform
                     && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
                     ConsoleRing.Connect((byte*)(nuint)(consolePfn << 12), (uint)consolePort);
                 // Xen's event-channel upcall is a PPI named by the hypervisor node.
-                Gic.Enable(hypervisor.GicInterrupt(0));
+                Gic.Enable(s_board.Xen.GicInterrupt(0));
                 if (!Gic.IsPresent) Panic("Xen gave no GICv2 in the device tree");
                 if (s_counterFrequency == 0) Panic("Xen on ARM needs the generic timer, which this CPU lacks");
                 return;
             }
 
-            if (tree.FindNode(DeviceTree.Match.Compatible, "arm,pl011", out DeviceNode pl011) && pl011.TryGetRegister(0, out ulong pl011Base, out _))
+            if (s_board.Pl011.TryGetRegister(0, out ulong pl011Base, out _))
                 Uart.UsePl011((byte*)(nuint)pl011Base);
-            else if ((tree.FindNode(DeviceTree.Match.Compatible, "snps,dw-apb-uart", out DeviceNode uart)
-                      || tree.FindNode(DeviceTree.Match.Compatible, "ns16550a", out uart))
-                     && uart.TryGetRegister(0, out ulong uartBase, out _))
-                Uart.UseNs16550((byte*)(nuint)uartBase, uart.TryGetCell("reg-shift", 0, out uint shift) ? (int)shift : 0);
+            else if (s_board.Ns16550.TryGetRegister(0, out ulong uartBase, out _))
+                Uart.UseNs16550((byte*)(nuint)uartBase, s_board.Ns16550.TryGetCell("reg-shift", 0, out uint shift) ? (int)shift : 0);
 
-            if (s_counterFrequency == 0 && tree.FindNode(DeviceTree.Match.Compatible, "allwinner,sun4i-a10-timer", out DeviceNode allwinner)
-                && allwinner.TryGetRegister(0, out ulong timerBase, out _))
+            if (s_counterFrequency == 0 && s_board.AllwinnerTimer.TryGetRegister(0, out ulong timerBase, out _))
                 AllwinnerTimer.Start((byte*)(nuint)timerBase);
 
             // PL031 real-time clock (QEMU virt): seconds since the epoch.
-            if (tree.FindNode(DeviceTree.Match.Compatible, "arm,pl031", out DeviceNode rtc) && rtc.TryGetRegister(0, out ulong rtcBase, out _))
+            if (s_board.Pl031.TryGetRegister(0, out ulong rtcBase, out _))
                 s_wallAtBootNs = (long)(uint)Volatile.Read(ref *(int*)(nuint)rtcBase) * 1_000_000_000L - MonotonicNanoseconds();
         }
 
@@ -122,8 +116,7 @@ namespace Mirage.Runtime.Arm.Platform
         private static void CopyCommandLine()
         {
             byte* source = null;
-            if (s_tree.IsValid && s_tree.FindNode(DeviceTree.Match.TopLevelName, "chosen", out DeviceNode chosen)
-                && chosen.TryGetProperty("bootargs", out byte* bootArguments, out int length) && length > 0)
+            if (s_board.Chosen.TryGetProperty("bootargs", out byte* bootArguments, out int length) && length > 0)
                 source = bootArguments;
             else if (s_atags != null)
                 for (uint* tag = (uint*)s_atags; tag[0] >= 2 && tag[1] != 0; tag += tag[0])
@@ -164,11 +157,9 @@ namespace Mirage.Runtime.Arm.Platform
             if (DeviceTree.TryOpen(parameters, out DeviceTree tree))
             {
                 s_tree = tree;
-                if (tree.FindNode(DeviceTree.Match.DeviceType, "memory", out DeviceNode memory))
-                {
-                    for (int i = 0; memory.TryGetRegister(i, out ulong address, out ulong size); i++)
-                        if (address <= start && address + size > start) end = address + size;
-                }
+                tree.Scan(out s_board);
+                for (int i = 0; s_board.Memory.TryGetRegister(i, out ulong address, out ulong size); i++)
+                    if (address <= start && address + size > start) end = address + size;
                 ulong treeStart = (ulong)(nuint)parameters;
                 if (treeStart >= start && treeStart < end) end = treeStart & ~4095UL;
             }

@@ -4,7 +4,9 @@ namespace Mirage.Runtime.Arm.Platform
     /// A reader of the flattened device tree (devicetree.org specification, "DTB" v17) the boot
     /// loader passes in r2. It allocates nothing, because the heap's bounds come from it. Nodes are
     /// offsets of their FDT_BEGIN_NODE token in the structure block; a found node also reports its
-    /// parent's #address-cells and #size-cells, which say how to read its "reg".
+    /// parent's #address-cells and #size-cells, which say how to read its "reg". The names of the
+    /// properties every search reads are looked up once in the strings block, so that scanning a
+    /// node compares integers (this runs at every boot: it is part of the time to Main).
     /// </summary>
     internal readonly unsafe struct DeviceTree
     {
@@ -20,13 +22,37 @@ namespace Mirage.Runtime.Arm.Platform
         private readonly uint _structure;
         private readonly uint _structureEnd;
         private readonly uint _strings;
+        private readonly uint _stringsSize;
+        private readonly uint _compatibleName;
+        private readonly uint _deviceTypeName;
+        private readonly uint _addressCellsName;
+        private readonly uint _sizeCellsName;
 
-        private DeviceTree(byte* blob, uint structure, uint structureEnd, uint strings)
+        private DeviceTree(byte* blob, uint structure, uint structureEnd, uint strings, uint stringsSize)
         {
             _blob = blob;
             _structure = structure;
             _structureEnd = structureEnd;
             _strings = strings;
+            _stringsSize = stringsSize;
+            _compatibleName = NameOffset("compatible");
+            _deviceTypeName = NameOffset("device_type");
+            _addressCellsName = NameOffset("#address-cells");
+            _sizeCellsName = NameOffset("#size-cells");
+        }
+
+        /// <summary>Where <paramref name="name"/> starts in the strings block (uint.MaxValue: no property has it).</summary>
+        private uint NameOffset(string name)
+        {
+            byte* strings = _blob + _strings;
+            uint offset = 0;
+            while (offset < _stringsSize)
+            {
+                if (EqualsAsciiZ(strings + offset, name)) return offset;
+                while (offset < _stringsSize && strings[offset] != 0) offset++;
+                offset++;
+            }
+            return uint.MaxValue;
         }
 
         public byte* Address => _blob;
@@ -43,12 +69,13 @@ namespace Mirage.Runtime.Arm.Platform
             uint strings = ReadBigEndian32(blob + 12);
             uint version = ReadBigEndian32(blob + 20);
             uint structureSize = version >= 17 ? ReadBigEndian32(blob + 36) : total - structure;
-            if (total < 40 || structure >= total || strings >= total || structureSize > total - structure) return false;
-            tree = new DeviceTree(blob, structure, structure + structureSize, strings);
+            uint stringsSize = version >= 3 ? ReadBigEndian32(blob + 32) : total - strings;
+            if (total < 40 || structure >= total || strings >= total || structureSize > total - structure || stringsSize > total - strings) return false;
+            tree = new DeviceTree(blob, structure, structure + structureSize, strings, stringsSize);
             return true;
         }
 
-        public static uint ReadBigEndian32(byte* p) => (uint)(p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]);
+        public static uint ReadBigEndian32(byte* p) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(*(uint*)p);
 
         /// <summary>Reads a number of <paramref name="cells"/> 32-bit big-endian cells (1 or 2).</summary>
         public static ulong ReadCells(byte* p, int cells)
@@ -58,22 +85,14 @@ namespace Mirage.Runtime.Arm.Platform
             return value;
         }
 
-        public enum Match
+        /// <summary>
+        /// Walks the whole tree once and records the first node of each kind the platform uses
+        /// (<see cref="BoardNodes"/>). One pass over each node's properties reads its cell counts,
+        /// "compatible" and "device_type" together: this is on the boot path.
+        /// </summary>
+        public bool Scan(out BoardNodes board)
         {
-            /// <summary>A node whose "compatible" list contains the key.</summary>
-            Compatible,
-
-            /// <summary>A child of the root whose name (before any '@') is the key.</summary>
-            TopLevelName,
-
-            /// <summary>A node whose "device_type" is the key.</summary>
-            DeviceType,
-        }
-
-        /// <summary>Finds the first node that matches; false if there is none.</summary>
-        public bool FindNode(Match match, string key, out DeviceNode node)
-        {
-            node = default;
+            board = default;
             if (_blob == null) return false;
             int* addressCells = stackalloc int[MaxDepth + 1];
             int* sizeCells = stackalloc int[MaxDepth + 1];
@@ -91,19 +110,12 @@ namespace Mirage.Runtime.Arm.Platform
                     offset += 4 + Align4((uint)length + 1);
                     depth++;
                     if (depth > MaxDepth) return false;
-                    // Defaults of the specification for a node's children: 2 address cells, 1 size cell.
-                    addressCells[depth] = 2;
-                    sizeCells[depth] = 1;
-                    // Properties come before subnodes: read this node's cell counts (for its children).
-                    ReadCellCounts(offset, out addressCells[depth], out sizeCells[depth]);
-                    int parentAddressCells = depth >= 2 ? addressCells[depth - 1] : 2;
-                    int parentSizeCells = depth >= 2 ? sizeCells[depth - 1] : 1;
-                    var candidate = new DeviceNode(this, nodeOffset, offset, name, length, parentAddressCells, parentSizeCells);
-                    if (Matches(candidate, depth, match, key))
-                    {
-                        node = candidate;
-                        return true;
-                    }
+                    ReadNodeProperties(offset, out addressCells[depth], out sizeCells[depth],
+                        out byte* compatible, out int compatibleLength, out byte* deviceType, out int deviceTypeLength);
+                    // A node's "reg" is read with its parent's cell counts (the root's: 2 and 1 by default).
+                    var node = new DeviceNode(this, nodeOffset, offset, name, length,
+                        depth >= 2 ? addressCells[depth - 1] : 2, depth >= 2 ? sizeCells[depth - 1] : 1);
+                    board.Classify(node, depth, compatible, compatibleLength, deviceType, deviceTypeLength);
                 }
                 else if (token == EndNode)
                 {
@@ -121,41 +133,47 @@ namespace Mirage.Runtime.Arm.Platform
                 }
                 else
                 {
-                    return false; // End, or a malformed token
+                    break; // End (or a malformed token: keep what was found)
                 }
             }
-            return false;
+            return true;
         }
 
-        private void ReadCellCounts(uint propertiesOffset, out int addressCells, out int sizeCells)
+        private void ReadNodeProperties(uint offset, out int addressCells, out int sizeCells,
+            out byte* compatible, out int compatibleLength, out byte* deviceType, out int deviceTypeLength)
         {
+            // Defaults of the specification for a node's children: 2 address cells, 1 size cell.
             addressCells = 2;
             sizeCells = 1;
-            if (FindPropertyAt(propertiesOffset, "#address-cells", out byte* value, out int length) && length == 4)
-                addressCells = (int)ReadBigEndian32(value);
-            if (FindPropertyAt(propertiesOffset, "#size-cells", out value, out length) && length == 4)
-                sizeCells = (int)ReadBigEndian32(value);
-        }
-
-        private static bool Matches(DeviceNode node, int depth, Match match, string key)
-        {
-            switch (match)
+            compatible = null;
+            compatibleLength = 0;
+            deviceType = null;
+            deviceTypeLength = 0;
+            while (offset + 4 <= _structureEnd)
             {
-                case Match.Compatible:
-                    return node.HasCompatible(key);
-                case Match.TopLevelName:
-                    if (depth != 2) return false;
-                    int length = 0;
-                    while (length < node.NameLength && node.Name[length] != (byte)'@') length++;
-                    return EqualsAscii(node.Name, length, key);
-                default:
-                    return node.TryGetProperty("device_type", out byte* value, out int valueLength)
-                        && valueLength > 0 && EqualsAscii(value, valueLength - 1, key);
+                uint token = ReadBigEndian32(_blob + offset);
+                if (token == Nop) { offset += 4; continue; }
+                if (token != Property) return;
+                uint length = ReadBigEndian32(_blob + offset + 4);
+                uint name = ReadBigEndian32(_blob + offset + 8);
+                byte* value = _blob + offset + 12;
+                if (name == _addressCellsName && length == 4) addressCells = (int)ReadBigEndian32(value);
+                else if (name == _sizeCellsName && length == 4) sizeCells = (int)ReadBigEndian32(value);
+                else if (name == _compatibleName) { compatible = value; compatibleLength = (int)length; }
+                else if (name == _deviceTypeName) { deviceType = value; deviceTypeLength = (int)length; }
+                offset += 12 + Align4(length);
             }
         }
 
         /// <summary>Scans the properties that start at <paramref name="offset"/> (a node's own, before its subnodes).</summary>
         internal bool FindPropertyAt(uint offset, string name, out byte* value, out int length)
+            => FindPropertyAt(offset, uint.MaxValue, name, out value, out length);
+
+        /// <summary>
+        /// The same, by the name's offset in the strings block: an integer compare per property.
+        /// (libfdt and dtc store each name once; with <paramref name="name"/> the text is compared too.)
+        /// </summary>
+        private bool FindPropertyAt(uint offset, uint nameOffset, string name, out byte* value, out int length)
         {
             value = null;
             length = 0;
@@ -165,9 +183,8 @@ namespace Mirage.Runtime.Arm.Platform
                 if (token == Nop) { offset += 4; continue; }
                 if (token != Property) return false;
                 uint valueLength = ReadBigEndian32(_blob + offset + 4);
-                uint nameOffset = ReadBigEndian32(_blob + offset + 8);
-                byte* propertyName = _blob + _strings + nameOffset;
-                if (EqualsAsciiZ(propertyName, name))
+                uint propertyNameOffset = ReadBigEndian32(_blob + offset + 8);
+                if (propertyNameOffset == nameOffset || (name != null && propertyNameOffset < _stringsSize && EqualsAsciiZ(_blob + _strings + propertyNameOffset, name)))
                 {
                     value = _blob + offset + 12;
                     length = (int)valueLength;
@@ -214,6 +231,7 @@ namespace Mirage.Runtime.Arm.Platform
         }
 
         public uint Offset { get; }
+        public bool IsPresent => Offset != 0;
         public byte* Name { get; }
         public int NameLength { get; }
 
@@ -251,13 +269,16 @@ namespace Mirage.Runtime.Arm.Platform
         }
 
         public bool HasCompatible(string compatible)
+            => TryGetProperty("compatible", out byte* value, out int length) && ListContains(value, length, compatible);
+
+        /// <summary>Whether a string-list property value (NUL-separated) contains <paramref name="text"/>.</summary>
+        internal static bool ListContains(byte* value, int length, string text)
         {
-            if (!TryGetProperty("compatible", out byte* value, out int length)) return false;
             int start = 0;
             for (int i = 0; i < length; i++)
             {
                 if (value[i] != 0) continue;
-                if (DeviceTree.EqualsAscii(value + start, i - start, compatible)) return true;
+                if (DeviceTree.EqualsAscii(value + start, i - start, text)) return true;
                 start = i + 1;
             }
             return false;

@@ -19,11 +19,6 @@ namespace Mirage.Runtime.Arm.Platform
 
         public static bool IsPresent => s_distributor != null;
 
-        public static readonly string[] CompatibleVersion2 =
-        {
-            "arm,cortex-a15-gic", "arm,cortex-a7-gic", "arm,gic-400", "arm,cortex-a9-gic", "arm,arm11mp-gic",
-        };
-
         public static void Initialize(byte* distributor, byte* cpuInterface)
         {
             s_distributor = distributor;

@@ -13,11 +13,15 @@ namespace System.Buffers.Binary
         public static short ReverseEndianness(short value) => (short)ReverseEndianness((ushort)value);
         public static int ReverseEndianness(int value) => (int)ReverseEndianness((uint)value);
         public static long ReverseEndianness(long value) => (long)ReverseEndianness((ulong)value);
+        // [Intrinsic]: the JIT turns these into one byte-swap instruction (bswap, rev); the bodies are the fallback.
+        [System.Runtime.CompilerServices.Intrinsic]
         public static ushort ReverseEndianness(ushort value) => (ushort)((value >> 8) | (value << 8));
 
+        [System.Runtime.CompilerServices.Intrinsic]
         public static uint ReverseEndianness(uint value)
             => (value >> 24) | ((value >> 8) & 0x0000FF00u) | ((value << 8) & 0x00FF0000u) | (value << 24);
 
+        [System.Runtime.CompilerServices.Intrinsic]
         public static ulong ReverseEndianness(ulong value)
             => ((ulong)ReverseEndianness((uint)value) << 32) | ReverseEndianness((uint)(value >> 32));
 
