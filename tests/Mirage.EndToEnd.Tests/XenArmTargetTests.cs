@@ -145,6 +145,26 @@ public sealed class XenArmTargetTests
     }
 
     [TestMethod]
+    public void DotnetRunBootsTheImageOnXenStreamsItsConsoleAndReturnsItsExitStatus()
+    {
+        XenMachines.RequireXenHarness();
+        var run = UserWorkspace.Dotnet(s_hello, "run", "-p:MirageTarget=xen-arm", "--no-build");
+        Assert.AreEqual(0, run.ExitCode, run.All);
+        CollectionAssert.AreEqual(s_helloLines, run.Output.TrimEnd('\n').Split('\n'), run.All);
+
+        string project = s_workspace.WriteProject("ExitsThree", """
+            <Project Sdk="Mirage.Sdk" />
+            """, ("Program.cs", """
+            System.Console.WriteLine("returning 3");
+            return 3;
+            """));
+        var crash = UserWorkspace.Dotnet(project, "run", "-p:MirageTarget=xen-arm");
+        // Xen conveys poweroff or crash, not a number: a non-zero exit is a crash, status 1.
+        Assert.AreEqual(1, crash.ExitCode, crash.All);
+        StringAssert.Contains(crash.Output, "returning 3");
+    }
+
+    [TestMethod]
     public void ANoOpRebuildRunsNeitherIlcNorTheLinkerNorObjcopy()
     {
         string image = Image(s_hello, "hello");
