@@ -318,6 +318,9 @@ namespace Mirage.Runtime.Arm.Platform
             string detail = kind == 3 || kind == 4 ? ", address 0x" + address.ToString("x") + ", status 0x" + status.ToString("x") : "";
             if (kind == 4 && address < 0x100000) detail += " (null reference)";
             WriteRaw("\nfatal: CPU exception: " + what + " at pc 0x" + pc.ToString("x") + detail + "\n");
+            // An unexpected svc is most likely the exit's semihosting call itself (QEMU without
+            // -semihosting): exiting again would only repeat it, so stop here.
+            if (kind == 2) while (true) Arch.WaitForInterrupt();
             Exit(134);
         }
     }
