@@ -108,4 +108,25 @@ internal static class XenMachines
         reader.Join();
         return new GuestRun(process.ExitCode, lines, error.ToString());
     }
+
+    /// <summary>
+    /// samples/hello on real Xen: its four lines, and three one-second sleeps between them. Host
+    /// arrival times pass through xenconsoled, dom0's serial console and QEMU, which batch output
+    /// by a few hundred milliseconds per line: the sleeps are judged by their sum, and no line may
+    /// follow the previous one without a pause.
+    /// </summary>
+    public static void AssertHelloSleptOneSecondPerLine(GuestRun run)
+    {
+        var expected = Enumerable.Range(1, 4).Select(i => $"hello from Mirage.NET ({i}/4)").ToList();
+        var hello = run.Lines.Where(l => l.Text.StartsWith("hello from Mirage.NET", StringComparison.Ordinal)).ToList();
+        CollectionAssert.AreEqual(expected, hello.Select(l => l.Text).ToList(), run.Console);
+        var span = hello[3].At - hello[0].At;
+        Assert.IsTrue(span >= TimeSpan.FromMilliseconds(2700) && span <= TimeSpan.FromMilliseconds(4500),
+            $"lines 1 to 4 reached the host {span.TotalMilliseconds:F0} ms apart (three one-second sleeps expected)");
+        for (int i = 1; i < 4; i++)
+        {
+            var gap = hello[i].At - hello[i - 1].At;
+            Assert.IsTrue(gap >= TimeSpan.FromMilliseconds(400), $"line {i + 1} reached the host only {gap.TotalMilliseconds:F0} ms after line {i}");
+        }
+    }
 }

@@ -77,19 +77,7 @@ public sealed class XenTargetTests
         string image = Image(s_hello, "hello");
         var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"));
         Assert.AreEqual(0, run.ExitCode, "poweroff expected:\n" + run.Console + run.Error);
-        var hello = run.Lines.Where(l => l.Text.StartsWith("hello from Mirage.NET", StringComparison.Ordinal)).ToList();
-        CollectionAssert.AreEqual(Enumerable.Range(1, 4).Select(i => $"hello from Mirage.NET ({i}/4)").ToList(), hello.Select(l => l.Text).ToList(), run.Console);
-        // Host arrival times pass through xenconsoled, dom0's serial console and QEMU, which batch
-        // output by a few hundred milliseconds per line; three one-second sleeps must still add up to
-        // about three seconds, and no line may follow the previous one without a pause.
-        var span = hello[3].At - hello[0].At;
-        Assert.IsTrue(span >= TimeSpan.FromMilliseconds(2700) && span <= TimeSpan.FromMilliseconds(4500),
-            $"lines 1 to 4 reached the host {span.TotalMilliseconds:F0} ms apart (three one-second sleeps expected)");
-        for (int i = 1; i < 4; i++)
-        {
-            var gap = hello[i].At - hello[i - 1].At;
-            Assert.IsTrue(gap >= TimeSpan.FromMilliseconds(400), $"line {i + 1} reached the host only {gap.TotalMilliseconds:F0} ms after line {i}");
-        }
+        XenMachines.AssertHelloSleptOneSecondPerLine(run);
     }
 
     [TestMethod]

@@ -223,15 +223,7 @@ namespace Mirage.Runtime.Arm.Platform
 
         [RuntimeExport("mirage_platform_entropy")]
         private static ulong Entropy()
-        {
-            // Timer jitter mixed with the wall clock (SplitMix64 finalizer): seeds Random, not a
-            // cryptographic source (docs/xen-arm-target.md).
-            ulong counter = s_counterFrequency != 0 ? Arch.VirtualCounter() : AllwinnerTimer.IsPresent ? AllwinnerTimer.Ticks() : 0;
-            ulong z = counter ^ (ulong)WallNanoseconds() * 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
+            => EntropyMixer.Mix(s_counterFrequency != 0 ? Arch.VirtualCounter() : AllwinnerTimer.IsPresent ? AllwinnerTimer.Ticks() : 0, WallNanoseconds());
 
         // ---- idle ----
 

@@ -259,15 +259,7 @@ namespace Mirage.Runtime.Xen.Platform
         }
 
         [RuntimeExport("mirage_platform_entropy")]
-        private static ulong Entropy()
-        {
-            // Timer jitter mixed with the wall clock (SplitMix64 finalizer). Good enough to seed
-            // Random; not a cryptographic source (documented in docs/xen-target.md).
-            ulong z = Arch.ReadTsc() ^ (ulong)WallNanoseconds() * 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
+        private static ulong Entropy() => EntropyMixer.Mix(Arch.ReadTsc(), WallNanoseconds());
 
         // ---- idle ----
 
