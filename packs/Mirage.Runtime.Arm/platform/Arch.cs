@@ -6,11 +6,9 @@ namespace Mirage.Runtime.Arm.Platform
     /// <summary>The boot stub's primitives (native/arm/boot.S).</summary>
     internal static unsafe class Arch
     {
-        [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_boot_machine")] internal static extern uint BootMachine();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_boot_params")] internal static extern byte* BootParameters();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_boot_counter")] internal static extern ulong BootCounter();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_image_end")] internal static extern byte* ImageEnd();
-        [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_read_midr")] internal static extern uint MainId();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_read_id_pfr1")] internal static extern uint ProcessorFeatures1();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_read_counter_frequency")] internal static extern uint CounterFrequency();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_read_virtual_counter")] internal static extern ulong VirtualCounter();

@@ -55,8 +55,6 @@ namespace Mirage.Runtime.Arm.Platform
             return uint.MaxValue;
         }
 
-        public byte* Address => _blob;
-        public uint TotalSize => _blob == null ? 0 : ReadBigEndian32(_blob + 4);
         public bool IsValid => _blob != null;
 
         /// <summary>Opens the blob at <paramref name="blob"/> if it carries the FDT magic and sane offsets.</summary>
@@ -267,9 +265,6 @@ namespace Mirage.Runtime.Arm.Platform
             cell = DeviceTree.ReadBigEndian32(value + 4 * index);
             return true;
         }
-
-        public bool HasCompatible(string compatible)
-            => TryGetProperty("compatible", out byte* value, out int length) && ListContains(value, length, compatible);
 
         /// <summary>Whether a string-list property value (NUL-separated) contains <paramref name="text"/>.</summary>
         internal static bool ListContains(byte* value, int length, string text)

@@ -48,7 +48,6 @@ _start:
 
 entry:
         cpsid aif
-        mov   r10, r1
         mov   r11, r2
 
         /* QEMU with virtualization=on enters in HYP mode: continue in SVC, as a Xen guest does. */
@@ -101,8 +100,6 @@ relocated:
 6:      cmp   r4, r5
         strlo r6, [r4], #4
         blo   6b
-        ldr   r4, =boot_machine
-        str   r10, [r4]
         ldr   r4, =boot_params
         str   r11, [r4]
 
@@ -326,11 +323,6 @@ fault_common:
 \name:
         .endm
 
-function mirage_arch_boot_machine
-        ldr   r0, =boot_machine
-        ldr   r0, [r0]
-        bx    lr
-
 function mirage_arch_boot_params
         ldr   r0, =boot_params
         ldr   r0, [r0]
@@ -344,10 +336,6 @@ function mirage_arch_boot_counter
 
 function mirage_arch_image_end
         ldr   r0, =__image_end
-        bx    lr
-
-function mirage_arch_read_midr
-        mrc   p15, 0, r0, c0, c0, 0
         bx    lr
 
 function mirage_arch_read_id_pfr1
@@ -579,5 +567,4 @@ irq_stack_top:
 gic_cpu_base:   .space 4
 irq_seen:       .space 4
 boot_counter:   .space 8
-boot_machine:   .space 4
 boot_params:    .space 4
