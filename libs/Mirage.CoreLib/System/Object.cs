@@ -49,7 +49,7 @@ namespace System
                 nuint size = type->BaseSize;
                 if (type->HasComponentSize) size += (nuint)(uint)Unsafe.As<RawArrayData>(this).Length * type->ComponentSize;
                 // An object reference points at its MethodTable pointer; its header word lies just before.
-                void* copy = Heap.Allocate(size);
+                void* copy = Internal.Runtime.GarbageCollection.GcHeap.AllocateObject((size + 7) & ~(nuint)7);
                 object self = this;
                 byte* source = (byte*)*(nint*)Unsafe.AsPointer(ref self);
                 Buffer.CopyBytes(source, (byte*)copy, (uint)size - (uint)sizeof(nint));

@@ -39,6 +39,8 @@ namespace Mirage.Runtime.Arm.Platform
         private static byte* s_heapEnd;
         private static long s_wallAtBootNs;
         private static byte[] s_pages;
+        // Owns the bytes s_commandLine points into: a raw pointer alone would not keep them alive.
+        private static byte[] s_commandLineBytes;
 
         [RuntimeExport("mirage_xen_arm_initialize")]
         private static void Initialize()
@@ -123,7 +125,8 @@ namespace Mirage.Runtime.Arm.Platform
                     if (tag[1] == AtagCommandLine) { source = (byte*)(tag + 2); break; }
             int count = 0;
             if (source != null) while (source[count] != 0 && count < 4095) count++;
-            s_commandLine = PinnedAddress(new byte[count + 1]);
+            s_commandLineBytes = new byte[count + 1];
+            s_commandLine = PinnedAddress(s_commandLineBytes);
             for (int i = 0; i < count; i++) s_commandLine[i] = source[i];
             s_commandLine[count] = 0;
         }

@@ -27,6 +27,8 @@ namespace Mirage.Runtime.Xen.Platform
         private static ulong s_tscPerSecond;
         private static long s_wallAtBootNs;
         private static byte[] s_pages;
+        // Owns the bytes s_commandLine points into: a raw pointer alone would not keep them alive.
+        private static byte[] s_commandLineBytes;
 
         internal static bool IsXen => s_xen;
 
@@ -157,7 +159,8 @@ namespace Mirage.Runtime.Xen.Platform
             }
             int length = 0;
             if (source != null) while (source[length] != 0 && length < 4095) length++;
-            s_commandLine = (byte*)PinnedAddress(new byte[length + 1]);
+            s_commandLineBytes = new byte[length + 1];
+            s_commandLine = (byte*)PinnedAddress(s_commandLineBytes);
             for (int i = 0; i < length; i++) s_commandLine[i] = source[i];
             s_commandLine[length] = 0;
         }

@@ -7,7 +7,7 @@ namespace Internal.Platform
     /// The platform interface: everything the core library needs from the machine, as a handful
     /// of C symbols that each target binding provides (packs/Mirage.Runtime.Xen for x86_64 Xen,
     /// packs/Mirage.Runtime.Arm for ARM). Deliberately small, in the spirit of Solo5: console
-    /// bytes out, two clocks, block until a deadline or an event, memory bounds, entropy, the boot
+    /// bytes out, two clocks, block until a deadline or an event, memory bounds, the roots for the garbage collector, entropy, the boot
     /// command line, and exit. Everything else (scheduling, timers, formatting) is C# here.
     /// </summary>
     internal static unsafe class Platform
@@ -43,6 +43,22 @@ namespace Internal.Platform
         [MethodImpl(MethodImplOptions.InternalCall)]
         [RuntimeImport("*", "mirage_platform_heap_end")]
         internal static extern byte* HeapEnd();
+
+        /// <summary>
+        /// Spills the callee-saved registers onto the stack, then calls the runtime's
+        /// <c>mirage_gc_scan_roots(stackLow, ranges)</c>: <c>stackLow</c> is the lowest live word of
+        /// the stack (above it lie every caller's frames and the spilled registers) and
+        /// <c>ranges</c> four addresses {start of writable image data, bottom of the main stack,
+        /// top of the main stack, end of .bss}. Everything in those ranges may hold references.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_platform_gc_roots")]
+        internal static extern void ScanRoots();
+
+        /// <summary>Sets <paramref name="count"/> bytes at <paramref name="destination"/> to <paramref name="value"/> (the binding's fast memset).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "memset")]
+        internal static extern void* FillMemory(void* destination, int value, nuint count);
 
         /// <summary>64 bits of the best entropy the platform has (hardware RNG, else timer jitter).</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime;
+using Internal.Runtime.GarbageCollection;
 
 namespace Internal.Runtime
 {
@@ -9,7 +10,7 @@ namespace Internal.Runtime
         [RuntimeExport("RhpNewFast")]
         internal static void* AllocateObject(MethodTable* type)
         {
-            MethodTable** result = (MethodTable**)Heap.Allocate(type->BaseSize);
+            MethodTable** result = (MethodTable**)GcHeap.AllocateObject((type->BaseSize + 7) & ~7u);
             *result = type;
             return result;
         }
@@ -29,7 +30,7 @@ namespace Internal.Runtime
             if (length < 0) ThrowHelpers.ThrowOverflow();
             ulong size = (ulong)type->BaseSize + (ulong)(uint)length * type->ComponentSize;
             if (size > int.MaxValue) ThrowHelpers.ThrowOutOfMemory();
-            MethodTable** result = (MethodTable**)Heap.Allocate((nuint)size);
+            MethodTable** result = (MethodTable**)GcHeap.AllocateObject((nuint)((size + 7) & ~7UL));
             *result = type;
             *(int*)(result + 1) = length;
             return result;

@@ -71,7 +71,7 @@ namespace Internal.Runtime
                 RuntimeDiagnostics.FailFast("interface method not implemented by the receiver's type");
             if (block == null)
             {
-                block = (DispatchCache*)Heap.Allocate((nuint)(sizeof(DispatchCache) + (CacheCapacity + 1) * sizeof(CacheEntry)));
+                block = (DispatchCache*)GarbageCollection.GcHeap.AllocatePermanent((nuint)(sizeof(DispatchCache) + (CacheCapacity + 1) * sizeof(CacheEntry)));
                 block->Interface = interfaceType;
                 block->Slot = slot;
                 cell[1] = (nint)block;

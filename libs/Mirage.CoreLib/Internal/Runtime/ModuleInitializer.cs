@@ -28,7 +28,7 @@ namespace Internal.Runtime
         {
             s_modulesStart = modulesStart;
             s_modulesEnd = modulesEnd;
-            Heap.Initialize();
+            GarbageCollection.GcHeap.Initialize();
             for (void** module = modulesStart; module < modulesEnd; module++)
             {
                 byte* header = (byte*)*module;

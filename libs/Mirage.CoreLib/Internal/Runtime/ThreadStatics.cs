@@ -10,18 +10,21 @@ namespace Internal.Runtime
     internal static unsafe class ThreadStatics
     {
         private const int MaxTypes = 256;
-        private static nint* s_perType;
+        // A static reference, so the collector sees the storage objects as roots.
+        private static object[] s_perType;
 
         internal static object GetThreadStaticBaseForType(void* moduleData, int typeIndex)
         {
-            if (s_perType == null) s_perType = (nint*)Heap.Allocate((nuint)(MaxTypes * sizeof(nint)));
+            if (s_perType == null) s_perType = new object[MaxTypes];
             if ((uint)typeIndex >= MaxTypes) RuntimeDiagnostics.FailFast("too many types with [ThreadStatic] fields");
-            if (s_perType[typeIndex] == 0)
+            object storage = s_perType[typeIndex];
+            if (storage == null)
             {
                 MethodTable* type = ((MethodTable**)ModuleInitializer.ThreadStaticRegionStart)[typeIndex];
-                s_perType[typeIndex] = (nint)Allocation.AllocateObject(type);
+                storage = Allocation.AsObject(Allocation.AllocateObject(type));
+                s_perType[typeIndex] = storage;
             }
-            return Allocation.AsObject((void*)s_perType[typeIndex]);
+            return storage;
         }
 
         internal static object GetInlinedThreadStaticBaseSlow(ref object threadStorage)

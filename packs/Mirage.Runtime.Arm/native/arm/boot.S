@@ -544,7 +544,25 @@ function memcpy
         bne   1b
 2:      bx    lr
 
+        /* The garbage collector's roots (docs/gc.md): spill the callee-saved registers, which
+           may hold the only reference to an object a caller is using, next to the stack, then
+           let C# scan from here up with the image's writable data ranges. */
+function mirage_platform_gc_roots
+        push  {r4-r11, lr}
+        sub   sp, sp, #4                          /* 8-byte alignment for the call */
+        mov   r0, sp
+        ldr   r1, =gc_root_ranges
+        bl    mirage_gc_scan_roots
+        add   sp, sp, #4
+        pop   {r4-r11, pc}
+
         .ltorg
+
+        .section .rodata
+        .p2align 2
+        /* {writable data start, main stack bottom, main stack top, .bss end} */
+gc_root_ranges:
+        .word __data_start, stack, stack_top, __bss_end
 
         .data
         .p2align 2

@@ -454,6 +454,30 @@ memcpy:
         rep   movsb
         ret
 
+        /* The garbage collector's roots (docs/gc.md): spill the callee-saved registers, which
+           may hold the only reference to an object a caller is using, next to the stack, then
+           let C# scan from here up with the image's writable data ranges. */
+        .globl mirage_platform_gc_roots
+mirage_platform_gc_roots:
+        push  rbp
+        push  rbx
+        push  r12
+        push  r13
+        push  r14
+        push  r15
+        sub   rsp, 8                             /* 16-byte alignment for the call */
+        mov   rdi, rsp
+        lea   rsi, [rip + gc_root_ranges]
+        call  mirage_gc_scan_roots
+        add   rsp, 8
+        pop   r15
+        pop   r14
+        pop   r13
+        pop   r12
+        pop   rbx
+        pop   rbp
+        ret
+
         .section .rodata
         .p2align 4
 gdt:    .quad 0
@@ -465,6 +489,10 @@ gdt_pointer:
 idt_pointer:
         .word 33 * 16 - 1
         .quad idt
+        /* {writable data start, main stack bottom, main stack top, .bss end} */
+        .p2align 3
+gc_root_ranges:
+        .quad __data_start, stack, stack_top, __bss_end
 
         .data
         .p2align 3

@@ -1,0 +1,348 @@
+using System.Runtime.CompilerServices;
+
+namespace Internal.Runtime.GarbageCollection
+{
+    /// <summary>
+    /// The garbage-collected heap: the memory the platform gives us (the VM's RAM minus the image,
+    /// its stacks and the boot loader's data), cut into 4 KiB pages.
+    /// <list type="bullet">
+    /// <item>Small objects (up to <see cref="LargeObjectThreshold"/>) live in 32 KiB blocks and are
+    /// allocated by bumping a pointer through a free run; after a collection the runs are the gaps
+    /// between survivors (<see cref="Sweeper"/>).</item>
+    /// <item>Large objects get whole pages of their own, so freeing them gives back contiguous
+    /// pages and small-object garbage can never fragment the space they need: a block that has
+    /// no survivors returns to the free pages too.</item>
+    /// <item>Objects never move, so an address is stable for the object's life (identity hash
+    /// codes, pointers taken by platform code).</item>
+    /// </list>
+    /// Side tables at the start of the heap: a kind per page, the first page of each page's chunk,
+    /// and two bitmaps with a bit per 8-byte granule (object starts, marks). See docs/gc.md.
+    /// </summary>
+    internal static unsafe class GcHeap
+    {
+        internal const int PageShift = 12;
+        internal const nuint PageSize = 1 << PageShift;
+        internal const int GranuleShift = 3;
+        internal const int BlockPages = 8;
+        internal const nuint BlockSize = BlockPages * PageSize;
+        internal const nuint LargeObjectThreshold = 8192;
+        /// <summary>Gaps smaller than this are not worth a trip through the free list; they come back at the next collection.</summary>
+        internal const nuint MinimumFreeRun = 64;
+
+        // Layout (set once by Initialize).
+        internal static byte* Base;
+        internal static nuint Size;
+        internal static nuint PageCount;
+        internal static nuint FirstUsablePage;
+        internal static byte* PageKinds;
+        internal static uint* ChunkStarts;
+        internal static uint* StartBits;
+        internal static uint* MarkBits;
+
+        // The allocation context: the free run being bumped through.
+        private static byte* s_next;
+        private static byte* s_limit;
+        internal static FreeRun* FreeRuns;
+        private static nuint s_lowestFreePage;
+        private static byte* s_permanentNext;
+        private static byte* s_permanentLimit;
+
+        // Accounting.
+        private static nuint s_handedOutSinceCollection;
+        private static nuint s_budget;
+        internal static nuint LiveBytesAfterCollection;
+        internal static ulong TotalAllocatedBeforeCollection;
+        internal static bool Collecting;
+
+        internal static bool IsInitialized => Base != null;
+
+        /// <summary>Lays the heap out; the first allocation or the runtime's start does it, whichever comes first.</summary>
+        internal static void Initialize()
+        {
+            if (IsInitialized) return;
+            byte* start = (byte*)(((nuint)Platform.Platform.HeapStart() + PageSize - 1) & ~(PageSize - 1));
+            byte* end = (byte*)((nuint)Platform.Platform.HeapEnd() & ~(PageSize - 1));
+            // Asking the platform may run its static constructor, which may allocate: the heap
+            // can have been laid out in the meantime.
+            if (IsInitialized) return;
+            if (end <= start + 64 * PageSize) RuntimeDiagnostics.FailFast("heap too small: the domain needs more memory");
+            nuint pages = (nuint)(end - start) >> PageShift;
+            nuint bitmapWords = pages * (PageSize >> GranuleShift) / 32;
+            nuint markStackEntries = pages * 2 < 2048 ? 2048 : pages * 2;
+            nuint metadata = pages + pages * sizeof(uint) + 2 * bitmapWords * sizeof(uint) + markStackEntries * (nuint)sizeof(nint) + 64;
+            nuint metadataPages = (metadata + PageSize - 1) >> PageShift;
+
+            Base = start;
+            Size = pages << PageShift;
+            PageCount = pages;
+            FirstUsablePage = metadataPages;
+            Platform.Platform.FillMemory(start, 0, metadataPages << PageShift);
+            byte* cursor = start;
+            PageKinds = cursor; cursor += pages;
+            cursor = (byte*)(((nuint)cursor + 7) & ~(nuint)7);
+            ChunkStarts = (uint*)cursor; cursor += pages * sizeof(uint);
+            StartBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
+            MarkBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
+            Marker.Initialize((nuint*)(((nuint)cursor + 7) & ~(nuint)7), markStackEntries);
+            for (nuint page = 0; page < metadataPages; page++) PageKinds[page] = (byte)PageKind.Metadata;
+            s_lowestFreePage = FirstUsablePage;
+            s_budget = CapacityBytes / 2;
+        }
+
+        /// <summary>Bytes the heap can hand out (its pages minus its side tables).</summary>
+        internal static nuint CapacityBytes => (PageCount - FirstUsablePage) << PageShift;
+
+        /// <summary>Bytes in objects allocated since the last collection (the rest of the current run excluded).</summary>
+        internal static nuint AllocatedSinceCollection => s_handedOutSinceCollection - (nuint)(s_limit - s_next);
+
+        /// <summary>
+        /// <paramref name="size"/> zeroed bytes (a multiple of 8) for an object whose MethodTable
+        /// the caller stores; collects or fails with heap statistics when memory runs out.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static byte* AllocateObject(nuint size)
+        {
+            byte* result = s_next;
+            if (size <= (nuint)(s_limit - result))
+            {
+                s_next = result + size;
+                MarkObjectStart(result);
+                return result;
+            }
+            return AllocateSlow(size);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static void MarkObjectStart(byte* obj)
+        {
+            nuint granule = (nuint)(obj - Base) >> GranuleShift;
+            StartBits[granule >> 5] |= 1u << (int)(granule & 31);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static byte* AllocateSlow(nuint size)
+        {
+            if (!IsInitialized) Initialize();
+            if (Collecting) RuntimeDiagnostics.FailFast("allocation during garbage collection");
+            bool collected = false;
+            while (true)
+            {
+                if (!collected && s_handedOutSinceCollection >= s_budget)
+                {
+                    Collect();
+                    collected = true;
+                }
+                byte* result = size > LargeObjectThreshold ? AllocateLarge(size) : AllocateFromNewRun(size);
+                if (result != null) return result;
+                if (collected) HeapStatistics.OutOfMemory(size);
+                Collect();
+                collected = true;
+            }
+        }
+
+        private static byte* AllocateFromNewRun(nuint size)
+        {
+            // A medium object that does not fit what is left of a still-roomy run takes the first
+            // gap that fits, so the run keeps serving the small objects that follow.
+            if (size > 1024 && (nuint)(s_limit - s_next) >= 256)
+            {
+                byte* fitted = TakeFirstFit(size);
+                if (fitted != null)
+                {
+                    MarkObjectStart(fitted);
+                    return fitted;
+                }
+            }
+            while (FreeRuns != null)
+            {
+                FreeRun* run = FreeRuns;
+                FreeRuns = run->Next;
+                nuint length = run->Length;
+                if (length < size) continue; // too small for this one: back at the next collection
+                StartRun((byte*)run, length);
+                return AllocateObject(size);
+            }
+            byte* block = AllocatePages(BlockPages, PageKind.SmallObjects);
+            if (block == null) return null;
+            StartRun(block, BlockSize);
+            return AllocateObject(size);
+        }
+
+        private static void StartRun(byte* start, nuint length)
+        {
+            Platform.Platform.FillMemory(start, 0, length);
+            s_next = start;
+            s_limit = start + length;
+            s_handedOutSinceCollection += length;
+        }
+
+        private static byte* TakeFirstFit(nuint size)
+        {
+            FreeRun* previous = null;
+            for (FreeRun* run = FreeRuns; run != null; previous = run, run = run->Next)
+            {
+                nuint length = run->Length;
+                if (length < size) continue;
+                FreeRun* next = run->Next;
+                if (length - size >= MinimumFreeRun)
+                {
+                    FreeRun* remainder = (FreeRun*)((byte*)run + size);
+                    remainder->Next = next;
+                    remainder->Length = length - size;
+                    next = remainder;
+                }
+                else
+                {
+                    size = length;
+                }
+                if (previous == null) FreeRuns = next;
+                else previous->Next = next;
+                Platform.Platform.FillMemory(run, 0, size);
+                s_handedOutSinceCollection += size;
+                return (byte*)run;
+            }
+            return null;
+        }
+
+        private static byte* AllocateLarge(nuint size)
+        {
+            nuint pages = (size + PageSize - 1) >> PageShift;
+            byte* result = AllocatePages(pages, PageKind.LargeObject);
+            if (result == null) return null;
+            Platform.Platform.FillMemory(result, 0, pages << PageShift);
+            s_handedOutSinceCollection += size;
+            MarkObjectStart(result);
+            return result;
+        }
+
+        /// <summary>Memory the runtime keeps for the life of the unikernel and that holds no references (interface-dispatch caches).</summary>
+        internal static void* AllocatePermanent(nuint size)
+        {
+            if (!IsInitialized) Initialize();
+            size = (size + 7) & ~(nuint)7;
+            if (size > (nuint)(s_permanentLimit - s_permanentNext))
+            {
+                nuint pages = (size + PageSize - 1) >> PageShift;
+                byte* chunk = AllocatePages(pages, PageKind.Permanent);
+                if (chunk == null) HeapStatistics.OutOfMemory(size);
+                Platform.Platform.FillMemory(chunk, 0, pages << PageShift);
+                s_permanentNext = chunk;
+                s_permanentLimit = chunk + (pages << PageShift);
+            }
+            byte* result = s_permanentNext;
+            s_permanentNext += size;
+            return result;
+        }
+
+        /// <summary>
+        /// Claims <paramref name="count"/> contiguous free pages, or returns null. Small-object
+        /// blocks and permanent memory take the lowest free pages, large objects the best-fitting
+        /// free range (highest first on ties): long-lived small blocks then gather at the bottom
+        /// and the large free ranges at the top stay whole.
+        /// </summary>
+        private static byte* AllocatePages(nuint count, PageKind kind)
+        {
+            nuint found = kind == PageKind.LargeObject ? FindBestFit(count) : FindLowest(count);
+            if (found == 0) return null;
+            for (nuint page = found; page < found + count; page++)
+            {
+                PageKinds[page] = (byte)kind;
+                ChunkStarts[page] = (uint)found;
+            }
+            return Base + (found << PageShift);
+        }
+
+        private static nuint FindLowest(nuint count)
+        {
+            nuint run = 0, firstFree = 0;
+            for (nuint page = s_lowestFreePage; page < PageCount; page++)
+            {
+                if (PageKinds[page] != (byte)PageKind.Free) { run = 0; continue; }
+                if (firstFree == 0) firstFree = page;
+                if (++run < count) continue;
+                nuint found = page + 1 - count;
+                // Remember the lowest page that may still be free for the next search.
+                s_lowestFreePage = firstFree == found ? found + count : firstFree;
+                return found;
+            }
+            return 0;
+        }
+
+        private static nuint FindBestFit(nuint count)
+        {
+            nuint best = 0, bestLength = nuint.MaxValue;
+            nuint page = PageCount;
+            while (page > FirstUsablePage)
+            {
+                if (PageKinds[page - 1] != (byte)PageKind.Free) { page--; continue; }
+                nuint end = page;
+                while (page > FirstUsablePage && PageKinds[page - 1] == (byte)PageKind.Free) page--;
+                nuint length = end - page;
+                if (length >= count && length < bestLength)
+                {
+                    // The top of the range: what is left stays next to the free pages below.
+                    best = end - count;
+                    bestLength = length;
+                    if (length == count) break;
+                }
+            }
+            return best;
+        }
+
+        internal static void FreePages(nuint first, nuint count)
+        {
+            for (nuint page = first; page < first + count; page++) PageKinds[page] = (byte)PageKind.Free;
+            if (first < s_lowestFreePage) s_lowestFreePage = first;
+        }
+
+        /// <summary>Size in bytes an object occupies in the heap (8-byte multiple), from its MethodTable.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static nuint ObjectSize(byte* obj)
+        {
+            MethodTable* type = *(MethodTable**)obj;
+            nuint size = type->BaseSize;
+            if (type->HasComponentSize) size += (nuint)(*(uint*)(obj + sizeof(nint))) * type->ComponentSize;
+            return (size + 7) & ~(nuint)7;
+        }
+
+        /// <summary>A full, stop-the-world collection: mark from the roots, then sweep.</summary>
+        internal static void Collect()
+        {
+            if (!IsInitialized) Initialize();
+            if (Collecting) RuntimeDiagnostics.FailFast("garbage collection re-entered");
+            Collecting = true;
+            long started = Platform.Platform.MonotonicNanoseconds();
+            TotalAllocatedBeforeCollection += AllocatedSinceCollection;
+            s_next = null;
+            s_limit = null;
+            FreeRuns = null;
+            Marker.MarkFromRoots();
+            GCHandleTable.ClearUnreachableWeakTargets();
+            LiveBytesAfterCollection = Sweeper.Sweep();
+            s_handedOutSinceCollection = 0;
+            // Collect again after allocating half of what is free: the pause stays proportional to
+            // the live set and the work per allocated byte stays bounded.
+            nuint free = CapacityBytes > LiveBytesAfterCollection ? CapacityBytes - LiveBytesAfterCollection : 0;
+            nuint minimum = CapacityBytes / 16;
+            s_budget = free / 2 > minimum ? free / 2 : minimum;
+            HeapStatistics.RecordCollection(Platform.Platform.MonotonicNanoseconds() - started);
+            Collecting = false;
+        }
+    }
+
+    internal enum PageKind : byte
+    {
+        Free = 0,
+        SmallObjects = 1,
+        LargeObject = 2,
+        Permanent = 3,
+        Metadata = 4,
+    }
+
+    /// <summary>A gap between survivors in a small-object block, threaded through the gaps themselves.</summary>
+    internal unsafe struct FreeRun
+    {
+        internal FreeRun* Next;
+        internal nuint Length;
+    }
+}

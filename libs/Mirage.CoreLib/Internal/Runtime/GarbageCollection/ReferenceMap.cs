@@ -1,0 +1,63 @@
+namespace Internal.Runtime.GarbageCollection
+{
+    /// <summary>
+    /// Where an object's references are, read from the GCDesc ilc writes just before each
+    /// MethodTable that has pointers (the layout of dotnet/runtime's gcdesc.h, written by ilc's
+    /// GCDescEncoder). Counting pointer-sized words back from the MethodTable:
+    /// <list type="bullet">
+    /// <item>word -1: the series count N.</item>
+    /// <item>N &gt; 0 (ordinary objects, arrays of references): N pairs (size, offset) below it;
+    /// a series covers <c>size + objectSize</c> bytes from <c>offset</c> (the size is stored
+    /// relative to the object's size, so one series covers an array of any length).</item>
+    /// <item>N &lt; 0 (arrays of structs holding references): word -2 is the offset of the first
+    /// reference; below it -N words, each two half-words (references in a row, bytes to skip),
+    /// repeated element after element up to the end of the array.</item>
+    /// </list>
+    /// </summary>
+    internal static unsafe class ReferenceMap
+    {
+        internal static void VisitReferences(byte* obj)
+        {
+            MethodTable* type = *(MethodTable**)obj;
+            nint* descriptor = (nint*)type;
+            nint series = descriptor[-1];
+            nuint objectSize = type->BaseSize;
+            if (type->HasComponentSize) objectSize += (nuint)(*(uint*)(obj + sizeof(nint))) * type->ComponentSize;
+            if (series > 0)
+            {
+                for (nint i = 0; i < series; i++)
+                {
+                    nint length = descriptor[-3 - 2 * i] + (nint)objectSize;
+                    nuint* slot = (nuint*)(obj + descriptor[-2 - 2 * i]);
+                    nuint* end = (nuint*)((byte*)slot + length);
+                    for (; slot < end; slot++) Marker.VisitReference(obj, slot);
+                }
+                return;
+            }
+            nint runs = -series;
+            byte* cursor = obj + descriptor[-2];
+            byte* dataEnd = obj + objectSize - sizeof(nint);
+            while (cursor < dataEnd)
+            {
+                for (nint i = 0; i < runs; i++)
+                {
+                    nuint entry = (nuint)descriptor[-3 - i];
+                    nuint count, skip;
+                    if (sizeof(nint) == 8)
+                    {
+                        count = entry & 0xFFFFFFFF;
+                        skip = entry >> 32;
+                    }
+                    else
+                    {
+                        count = entry & 0xFFFF;
+                        skip = entry >> 16;
+                    }
+                    nuint* slot = (nuint*)cursor;
+                    for (nuint k = 0; k < count; k++, slot++) Marker.VisitReference(obj, slot);
+                    cursor = (byte*)slot + skip;
+                }
+            }
+        }
+    }
+}
