@@ -51,10 +51,10 @@ internal static class XenMachines
     /// or "cubieboard" (Allwinner A10, Cortex-A8, ATAGs, 16550 UART); the exit code comes from
     /// semihosting's SYS_EXIT_EXTENDED.
     /// </summary>
-    public static GuestRun RunOnQemuArm(string image, string machine, string arguments = "", int timeoutSeconds = 120)
+    public static GuestRun RunOnQemuArm(string image, string machine, string arguments = "", int timeoutSeconds = 120, string memory = "128M")
     {
         RequireQemuArm();
-        var board = machine == "virt" ? new[] { "-M", "virt", "-cpu", "cortex-a15", "-m", "128M" } : new[] { "-M", machine, "-m", "512M" };
+        var board = machine == "virt" ? new[] { "-M", "virt", "-cpu", "cortex-a15", "-m", memory } : new[] { "-M", machine, "-m", "512M" };
         var run = Stream("qemu-system-arm", board.Concat(new[]
         {
             "-accel", "tcg", "-no-reboot", "-display", "none", "-monitor", "none", "-serial", "stdio",
@@ -64,12 +64,12 @@ internal static class XenMachines
     }
 
     /// <summary>Plain QEMU: the image's Multiboot entry, COM1 console; exit code from isa-debug-exit.</summary>
-    public static GuestRun RunOnQemu(string image, string arguments = "", int timeoutSeconds = 120)
+    public static GuestRun RunOnQemu(string image, string arguments = "", int timeoutSeconds = 120, string memory = "128M")
     {
         RequireQemu();
         var run = Stream("qemu-system-x86_64", new[]
         {
-            "-M", "q35", "-accel", "tcg", "-cpu", "max", "-m", "128M", "-no-reboot", "-display", "none", "-monitor", "none",
+            "-M", "q35", "-accel", "tcg", "-cpu", "max", "-m", memory, "-no-reboot", "-display", "none", "-monitor", "none",
             "-serial", "stdio", "-device", "isa-debug-exit,iobase=0x501,iosize=1", "-kernel", image, "-append", arguments,
         }, Path.GetDirectoryName(image)!, timeoutSeconds);
         // isa-debug-exit ends QEMU with (code << 1) | 1; a 0 means QEMU stopped without it.
@@ -78,10 +78,10 @@ internal static class XenMachines
     }
 
     /// <summary>Real Xen: boots Xen + dom0 under QEMU, `xl create`s the image, streams its console.</summary>
-    public static GuestRun RunOnXen(string image, string xlConfig, int timeoutSeconds = 300)
+    public static GuestRun RunOnXen(string image, string xlConfig, int timeoutSeconds = 300, int guestTimeoutSeconds = 120)
     {
         RequireXenHarness();
-        return Stream("python3", new[] { Harness, "run", image, xlConfig, "--timeout", "120" }, Path.GetDirectoryName(image)!, timeoutSeconds);
+        return Stream("python3", new[] { Harness, "run", image, xlConfig, "--timeout", guestTimeoutSeconds.ToString() }, Path.GetDirectoryName(image)!, timeoutSeconds);
     }
 
     public static GuestRun Stream(string file, IEnumerable<string> arguments, string workingDirectory, int timeoutSeconds)

@@ -15,7 +15,7 @@ namespace System
     /// mark-sweep (docs/gc.md): every collection is a full one, generation 0 is the only
     /// generation, and finalizers never run (dispose what holds resources).
     /// </summary>
-    public static class GC
+    public static partial class GC
     {
         public static int MaxGeneration => 0;
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 // Allocates far more than the heap holds — small nodes, medium buffers, large arrays, arrays of
 // structs holding references, temporary strings — while keeping a live set whose contents are
 // checked every time an entry is replaced and once more at the end.
-//   usage: AllocationChurn <megabytes to allocate> [seed]
+//   usage: AllocationChurn <megabytes to allocate> [seed]   |   AllocationChurn exhaust
 // Lines starting with "gc:" are runtime statistics (they differ between runtimes).
 internal static class Program
 {
@@ -12,6 +12,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "exhaust") return Exhaust();
         long target = (args.Length > 0 ? long.Parse(args[0]) : 256) * 1024 * 1024;
         ulong seed = args.Length > 1 ? ulong.Parse(args[1]) : 42;
         var random = new Xorshift(seed);
@@ -57,11 +58,19 @@ internal static class Program
         Console.WriteLine("allocated at least " + (target / (1024 * 1024)) + " MB in " + replaced + " replacements");
         Console.WriteLine("verified " + checkedEntries + " replaced entries and " + present + " live entries");
         Console.WriteLine("live checksum " + liveChecksum + ", garbage checksum " + garbageChecksum);
+        Console.WriteLine("gc: heap capacity " + GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         Console.WriteLine("gc: collections " + (GC.CollectionCount(0) - startCollections));
         Console.WriteLine("gc: total allocated bytes " + GC.GetTotalAllocatedBytes());
         Console.WriteLine("gc: live bytes after a full collection " + GC.GetTotalMemory(true));
         Console.WriteLine("ok");
         return 0;
+    }
+
+    // Keeps everything it allocates: the runtime must stop with its out-of-memory report.
+    private static int Exhaust()
+    {
+        var kept = new List<byte[]>();
+        for (int i = 0; ; i++) kept.Add(new byte[i % 3 == 0 ? 100 * 1024 : 1000]);
     }
 
     private static int Fail(string message)

@@ -10,12 +10,22 @@ namespace Internal.Runtime.GarbageCollection
         internal static int CollectionCount;
         internal static long TotalPauseNanoseconds;
         internal static long LongestPauseNanoseconds;
+        internal static long LastPauseNanoseconds;
 
         internal static void RecordCollection(long pauseNanoseconds)
         {
             CollectionCount++;
+            LastPauseNanoseconds = pauseNanoseconds;
             TotalPauseNanoseconds += pauseNanoseconds;
             if (pauseNanoseconds > LongestPauseNanoseconds) LongestPauseNanoseconds = pauseNanoseconds;
+        }
+
+        internal static nuint PagesInUse()
+        {
+            nuint used = 0;
+            for (nuint page = GcHeap.FirstUsablePage; page < GcHeap.PageCount; page++)
+                if (GcHeap.PageKinds[page] != (byte)PageKind.Free) used++;
+            return used;
         }
 
         /// <summary>The largest number of bytes one allocation could get right now.</summary>
