@@ -40,6 +40,19 @@ namespace Internal.Runtime
             Platform.Platform.ConsoleWrite(buffer + position, 20 - position);
         }
 
+        internal static void WriteHex(ulong value)
+        {
+            byte* buffer = stackalloc byte[16];
+            int position = 16;
+            do
+            {
+                int digit = (int)(value & 0xF);
+                buffer[--position] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+                value >>= 4;
+            } while (value != 0);
+            Platform.Platform.ConsoleWrite(buffer + position, 16 - position);
+        }
+
         /// <summary>Prints "fatal: message" and ends the unikernel with the crash code.</summary>
         internal static void FailFast(string message)
         {
