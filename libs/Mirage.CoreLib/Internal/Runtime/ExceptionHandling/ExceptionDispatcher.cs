@@ -9,7 +9,8 @@ namespace Internal.Runtime.ExceptionHandling
     /// each clause covering the frame's code whether it takes the exception: typed clauses by
     /// the exception's type (its class or a base class), filter clauses by running the filter.
     /// Nothing is unwound yet. If no clause takes it, the exception is unhandled: its type,
-    /// message and stack trace are printed and the unikernel ends with the crash code. Otherwise
+    /// message and stack trace are printed, the finally blocks run (as .NET does) and the
+    /// unikernel ends with the crash code. Otherwise
     /// pass 2 walks the same frames again, running the finally and fault funclets up to the
     /// catching clause, then calls the catch funclet and continues the catching frame where it
     /// says (native/*/exceptions.S). See docs/exceptions.md.
@@ -100,6 +101,11 @@ namespace Internal.Runtime.ExceptionHandling
                 if (s_reportingUnhandled) RuntimeDiagnostics.FailFast("exception while reporting an unhandled exception");
                 s_reportingUnhandled = true;
                 UnhandledException.Report(exception, context, isExact, record.Previous);
+                // As .NET does after its report: run the finally blocks of every frame, then stop.
+                frames = default;
+                frames.Initialize(context, isExact, record.Previous);
+                for (; frames.IsValid && !frames.AtFilterHelper; frames.Next()) RunFinallys(&frames, &record, exception, uint.MaxValue);
+                Internal.Platform.Platform.Exit(RuntimeDiagnostics.CrashExitCode);
             }
 
             // Pass 2: unwind to it, running finally and fault funclets on the way.

@@ -5,8 +5,9 @@ namespace Internal.Runtime.ExceptionHandling
 {
     /// <summary>
     /// An exception no clause took: printed as .NET prints it (type, message, one "   at" line
-    /// per frame, here without parameter lists and source lines), then the unikernel ends with
-    /// the crash code (134, as .NET's abort on an unhandled exception).
+    /// per frame, here without parameter lists and source lines; ilc's startup code, named
+    /// "&lt;Module&gt;.*", is left out as .NET leaves its host out). The dispatcher then runs the
+    /// finally blocks and ends the unikernel with the crash code (134, .NET's abort).
     /// </summary>
     internal static unsafe class UnhandledException
     {
@@ -31,8 +32,9 @@ namespace Internal.Runtime.ExceptionHandling
             frames.Initialize(context, isExact, olderDispatches);
             for (int count = 0; frames.IsValid && !frames.AtFilterHelper && count < MaximumFrames; frames.Next(), count++)
             {
-                RuntimeDiagnostics.Write("   at ");
                 byte* name = ManagedSymbols.MethodName(frames.LookupPc);
+                if (name != null && name[0] == (byte)'<' && name[1] == (byte)'M' && name[7] == (byte)'>') continue;   // "<Module>."
+                RuntimeDiagnostics.Write("   at ");
                 if (name != null)
                 {
                     int length = 0;
@@ -46,8 +48,6 @@ namespace Internal.Runtime.ExceptionHandling
                 }
                 RuntimeDiagnostics.Write("\n");
             }
-            Platform.Platform.Exit(RuntimeDiagnostics.CrashExitCode);
-            while (true) { }
         }
     }
 }
