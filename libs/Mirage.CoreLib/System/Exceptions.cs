@@ -1,9 +1,9 @@
 namespace System
 {
     /// <summary>
-    /// Exceptions. Images carry no type names, so each core-library exception names itself through
-    /// <see cref="RuntimeTypeName"/>; an application's own exception type reports the nearest
-    /// core-library base (until unwinding and symbolization land with the exceptions issue).
+    /// Exceptions. Each core-library exception names itself through <see cref="RuntimeTypeName"/>;
+    /// displays prefer the image's symbol table (docs/exceptions.md), which names an application's
+    /// own exception types too.
     /// </summary>
     public class Exception
     {
@@ -14,7 +14,7 @@ namespace System
         public Exception(string message) { _message = message; }
         public Exception(string message, Exception innerException) { _message = message; _innerException = innerException; }
 
-        public virtual string Message => _message ?? "Exception of type '" + RuntimeTypeName + "' was thrown.";
+        public virtual string Message => _message ?? "Exception of type '" + DisplayTypeName + "' was thrown.";
         public Exception InnerException => _innerException;
         public int HResult { get; set; }
         public virtual string Source { get; set; }
@@ -30,9 +30,12 @@ namespace System
         internal virtual string RuntimeTypeName => "System.Exception";
         internal override string RuntimeTypeNameOrDefault => RuntimeTypeName;
 
+        /// <summary>The exception's own type name: from the image's symbol table when it has one (an application's types too), else the core library's.</summary>
+        internal unsafe string DisplayTypeName => Internal.Runtime.ExceptionHandling.ManagedSymbols.ToString(Internal.Runtime.ExceptionHandling.ManagedSymbols.TypeName(GetMethodTable())) ?? RuntimeTypeName;
+
         public override string ToString()
         {
-            string text = RuntimeTypeName;
+            string text = DisplayTypeName;
             string message = Message;
             if (!string.IsNullOrEmpty(message)) text = text + ": " + message;
             if (_innerException != null) text = text + "\n ---> " + _innerException.ToString() + "\n   --- End of inner exception stack trace ---";

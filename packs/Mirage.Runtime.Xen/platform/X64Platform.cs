@@ -325,11 +325,15 @@ namespace Mirage.Runtime.Xen.Platform
             ConsoleWrite(buffer, text.Length);
         }
 
-        private static readonly string[] s_exceptionNames =
+        // A switch, not a static table: this class's class constructor runs when the heap asks
+        // for its bounds, before the runtime has allocated the statics it would fill.
+        private static string ExceptionName(ulong vector) => vector switch
         {
-            "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range", "invalid opcode", "device not available",
-            "double fault", "coprocessor overrun", "invalid TSS", "segment not present", "stack fault", "general protection",
-            "page fault", "reserved", "x87 floating point", "alignment check", "machine check", "SIMD floating point",
+            0 => "divide error", 1 => "debug", 2 => "NMI", 3 => "breakpoint", 4 => "overflow", 5 => "bound range",
+            6 => "invalid opcode", 7 => "device not available", 8 => "double fault", 9 => "coprocessor overrun",
+            10 => "invalid TSS", 11 => "segment not present", 12 => "stack fault", 13 => "general protection",
+            14 => "page fault", 15 => "reserved", 16 => "x87 floating point", 17 => "alignment check",
+            18 => "machine check", 19 => "SIMD floating point", _ => "?",
         };
 
         /// <summary>A CPU exception: print what and where, then stop with the crash code.</summary>
@@ -337,7 +341,7 @@ namespace Mirage.Runtime.Xen.Platform
         private static void Fault(ulong vector, ulong errorCode, ulong rip, ulong cr2)
         {
             WriteRaw("\nfatal: CPU exception ");
-            WriteRaw(vector < (ulong)s_exceptionNames.Length ? s_exceptionNames[vector] : "?");
+            WriteRaw(ExceptionName(vector));
             WriteRaw(" (vector " + vector.ToString() + ", error " + errorCode.ToString() + ") at rip 0x" + rip.ToString("x") + (vector == 14 ? ", address 0x" + cr2.ToString("x") : "") + "\n");
             Exit(134);
         }

@@ -40,13 +40,13 @@ namespace Internal.Runtime
             Platform.Platform.ConsoleWrite(buffer + position, 20 - position);
         }
 
-        internal static void WriteHex(nuint value)
+        internal static void WriteHex(ulong value)
         {
             byte* buffer = stackalloc byte[16];
             int position = 16;
             do
             {
-                int digit = (int)(value & 15);
+                int digit = (int)(value & 0xF);
                 buffer[--position] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
                 value >>= 4;
             } while (value != 0);

@@ -5,7 +5,8 @@ namespace Internal.Runtime
 {
     /// <summary>
     /// Helpers ilc calls around managed/native transitions and on failure paths. With one thread
-    /// and no moving collector, the GC transitions have nothing to do.
+    /// and no moving collector, the GC transitions have nothing to do. (throw and rethrow are
+    /// native/*/exceptions.S, which capture the registers and call ExceptionHandling.)
     /// </summary>
     internal static unsafe class Transitions
     {
@@ -21,27 +22,5 @@ namespace Internal.Runtime
         [RuntimeExport("RhDebugBreak")]
         private static void DebugBreak() => RuntimeDiagnostics.FailFast("Debugger.Break() called");
 
-        /// <summary>
-        /// <c>throw</c>. Until the unwinder exists (its own issue), every exception is unhandled:
-        /// print what .NET would print first and end the domain with the crash code.
-        /// </summary>
-        [RuntimeExport("RhpThrowEx")]
-        internal static void Throw(object exception)
-        {
-            Exception e = exception as Exception;
-            RuntimeDiagnostics.Write("Unhandled exception. ");
-            if (e == null) { RuntimeDiagnostics.Write("(not an Exception)\n"); }
-            else
-            {
-                RuntimeDiagnostics.Write(e.RuntimeTypeName);
-                string message = e.Message;
-                if ((object)message != null && message.Length != 0) { RuntimeDiagnostics.Write(": "); RuntimeDiagnostics.Write(message); }
-                RuntimeDiagnostics.Write("\n");
-            }
-            Platform.Platform.Exit(RuntimeDiagnostics.CrashExitCode);
-        }
-
-        [RuntimeExport("RhpRethrow")]
-        private static void Rethrow() => RuntimeDiagnostics.FailFast("rethrow without exception support");
     }
 }

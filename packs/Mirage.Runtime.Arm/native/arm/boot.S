@@ -305,10 +305,9 @@ fault_common:
         mov   r1, lr
         cps   #MODE_ABT                           /* one stack for every fault kind (SVC's may be the culprit) */
         ldr   sp, =fault_stack_top
-        ldr   r12, =mirage_arch_fault             /* (kind, pc, address, status): prints, exits */
-        blx   r12
-9:      wfi
-        b     9b
+        /* exceptions.S: a null-page access in managed code becomes a NullReferenceException;
+           anything else is reported by mirage_arch_fault (C#), which stops. */
+        b     mirage_eh_cpu_exception
 
         .ltorg
 
@@ -520,8 +519,8 @@ function mirage_arch_dispatch_cached_stub
         ldr   r0, =mirage_dispatch_cached         /* a Thumb function: the address carries bit 0 */
         bx    lr
 
-        /* EHABI personality routines named by ilc's unwind tables. Nothing unwinds yet: a throw
-           ends the program (Mirage.CoreLib's RhpThrowEx), so they are never called. */
+        /* EHABI personality routines named by ilc's unwind tables. Mirage.CoreLib's unwinder
+           decodes the tables itself and never calls them. */
 function __aeabi_unwind_cpp_pr0
         bx    lr
 function __aeabi_unwind_cpp_pr1

@@ -88,6 +88,19 @@ common32:
         add   eax, 0x200000
         add   edi, 8
         loop  2b
+        /* The first 2 MiB in 4 KiB pages, page 0 left out: a null dereference faults (and
+           becomes a NullReferenceException) instead of reading the zero page. */
+        mov   edi, offset pt_low
+        mov   eax, 0x1003                        /* page 1: present | writable */
+        mov   ecx, 511
+        add   edi, 8
+3:      mov   [edi], eax
+        add   eax, 0x1000
+        add   edi, 8
+        loop  3b
+        mov   eax, offset pt_low
+        or    eax, 3
+        mov   [pd], eax
 
         mov   eax, cr4
         or    eax, (1 << 5) | (1 << 9) | (1 << 10)   /* PAE | OSFXSR | OSXMMEXCPT */
@@ -224,16 +237,10 @@ exception_stubs:
         pop   rax
         iretq
 
+        /* exceptions.S: a fault in managed code becomes a .NET exception (null page, divide
+           error); anything else is reported by mirage_arch_fault (C#), which stops. */
 exception_common:
-        mov   rdi, [rsp]                         /* vector */
-        mov   rsi, [rsp + 8]                     /* error code */
-        mov   rdx, [rsp + 16]                    /* faulting RIP */
-        mov   rcx, cr2
-        and   rsp, -16
-        call  mirage_arch_fault                  /* C#: prints and exits; does not return */
-6:      cli
-        hlt
-        jmp   6b
+        jmp   mirage_eh_cpu_exception
 
 /* ---- primitives for the C# platform binding ---- */
         .text
@@ -509,6 +516,7 @@ upcall_pending_byte:
 pml4:   .space 4096
 pdpt:   .space 4096
 pd:     .space 4096 * 4
+pt_low: .space 4096
 hypercall_page:
         .space 4096
 idt:    .space 33 * 16
