@@ -51,23 +51,21 @@ common32:
         cli
         cld
         mov   esi, ebx
+        mov   ebx, edi                           /* boot protocol */
         rdtsc
         mov   ebp, eax                           /* first-instruction TSC, low half */
-        mov   ecx, edx                           /* high half */
-        /* zero .bss (page tables, stack and TLS live there) */
-        push  edi
-        push  ecx
+                                                 /* (high half stays in edx) */
+        /* zero .bss (page tables, stack and TLS live there). No stack yet: PVH leaves esp
+           undefined, so everything stays in registers. */
         mov   edi, offset __bss_start
         mov   ecx, offset __bss_end
         sub   ecx, edi
         xor   eax, eax
         rep   stosb
-        pop   ecx
-        pop   edi
-        mov   [boot_protocol], edi
+        mov   [boot_protocol], ebx
         mov   [boot_info], esi
         mov   [boot_tsc], ebp
-        mov   [boot_tsc + 4], ecx
+        mov   [boot_tsc + 4], edx
 
         /* Identity map 0..4 GiB with 2 MiB pages: PML4[0] -> PDPT, PDPT[0..3] -> PD[0..3]. */
         mov   eax, offset pdpt

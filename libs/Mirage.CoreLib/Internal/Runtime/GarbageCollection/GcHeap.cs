@@ -123,7 +123,12 @@ namespace Internal.Runtime.GarbageCollection
         private static byte* AllocateSlow(nuint size)
         {
             if (!IsInitialized) Initialize();
-            if (Collecting) RuntimeDiagnostics.FailFast("allocation during garbage collection");
+            if (Collecting)
+            {
+                // Let the exit path allocate (it flushes the console): the heap is abandoned anyway.
+                Collecting = false;
+                RuntimeDiagnostics.FailFast("allocation during garbage collection");
+            }
             bool collected = false;
             while (true)
             {
@@ -309,7 +314,11 @@ namespace Internal.Runtime.GarbageCollection
         internal static void Collect()
         {
             if (!IsInitialized) Initialize();
-            if (Collecting) RuntimeDiagnostics.FailFast("garbage collection re-entered");
+            if (Collecting)
+            {
+                Collecting = false;
+                RuntimeDiagnostics.FailFast("garbage collection re-entered");
+            }
             Collecting = true;
             long started = Platform.Platform.MonotonicNanoseconds();
             TotalAllocatedBeforeCollection += AllocatedSinceCollection;

@@ -152,7 +152,7 @@ namespace Internal.Runtime.GarbageCollection
                         int bit = LowestBit(marked);
                         marked &= marked - 1;
                         byte* obj = GcHeap.Base + (((word << 5) + (nuint)bit) << GcHeap.GranuleShift);
-                        ReferenceMap.VisitReferences(obj);
+                        if ((*(MethodTable**)obj)->HasPointers) ReferenceMap.VisitReferences(obj);
                     }
                 }
             }
