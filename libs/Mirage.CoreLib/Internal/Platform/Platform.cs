@@ -7,8 +7,9 @@ namespace Internal.Platform
     /// The platform interface: everything the core library needs from the machine, as a handful
     /// of C symbols that each target binding provides (packs/Mirage.Runtime.Xen for x86_64 Xen,
     /// packs/Mirage.Runtime.Arm for ARM). Deliberately small, in the spirit of Solo5: console
-    /// bytes out, two clocks, block until a deadline or an event, memory bounds, the roots for the garbage collector, entropy, the boot
-    /// command line, and exit. Everything else (scheduling, timers, formatting) is C# here.
+    /// bytes out, two clocks, block until a deadline or an event, memory bounds, the garbage
+    /// collector's roots, entropy, the boot command line, and exit. Everything else
+    /// (scheduling, timers, formatting) is C# here.
     /// </summary>
     internal static unsafe class Platform
     {
