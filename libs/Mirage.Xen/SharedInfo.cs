@@ -76,7 +76,10 @@ namespace Mirage.Xen
                 uint multiplier = *(uint*)(time + 24);
                 sbyte shift = *(sbyte*)(time + 28);
                 if ((uint)System.Threading.Volatile.Read(ref *(int*)time) != version) continue;
-                ulong delta = tsc - stamp;
+                // The caller read the TSC before Xen refreshed the record: the stamp may be newer
+                // than it. Unsigned, the difference would wrap to centuries ahead (and a timer
+                // armed from it would never fire); the record's own time is then the best answer.
+                ulong delta = tsc > stamp ? tsc - stamp : 0;
                 if (shift >= 0) delta <<= shift; else delta >>= -shift;
                 // (delta * multiplier) >> 32 without 128-bit arithmetic
                 ulong high = (delta >> 32) * multiplier;

@@ -70,12 +70,6 @@ namespace Mirage.Runtime.Xen.Platform
 
         private static void InitializeXen(byte* pages)
         {
-            // vmcall (Intel) or vmmcall (AMD) for the inline block hypercall.
-            uint* r = stackalloc uint[4];
-            Arch.Cpuid(0, 0, r);
-            bool amd = r[1] == 0x68747541; // "Auth"enticAMD
-            Arch.SetHypercallInstruction(amd ? (byte)0xD9 : (byte)0xC1);
-
             if (!SharedInfo.Map(pages, XenArchitecture.X86)) Panic("XENMEM_add_to_physmap(shared_info) failed");
             Arch.SetUpcallPendingByte(SharedInfo.UpcallPending);
             HvmParameters.Set(HvmParameters.CallbackIrq, (2UL << 56) | CallbackVector);

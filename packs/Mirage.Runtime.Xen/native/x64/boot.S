@@ -333,25 +333,17 @@ mirage_arch_set_upcall_pending_byte:
         mov   [rip + upcall_pending_byte], rdi
         ret
 
-        /* Patches the inline hypercall instruction in mirage_arch_xen_block: 0xC1 = vmcall (Intel), 0xD9 = vmmcall (AMD). */
-        .globl mirage_arch_set_hypercall_instruction
-mirage_arch_set_hypercall_instruction:
-        mov   [rip + block_hypercall + 2], dil
-        ret
-
-        /* int mirage_arch_xen_block(void): SCHEDOP_block with interrupts enabled for exactly the
-           hypercall. The hypercall instruction sits in sti's interrupt shadow, so an event cannot
-           be delivered (and its pending flag cleared) between the enable and the block: Xen sees
-           it and returns at once. Returns 1 if an event arrived. */
+        /* int mirage_arch_xen_block(void): waits for an event with sti; hlt, which Xen turns into
+           SCHEDOP_block. Not a SCHEDOP_block hypercall from sti's interrupt shadow: Xen checks for
+           pending events while the shadow still blocks interrupts, sees none it may deliver and
+           blocks the vCPU with the event already pending; with no new 0 -> 1 transition to wake
+           it, it never runs again. A trapped hlt has its shadow cleared (RIP moves past it) before
+           Xen checks. Returns 1 if an event arrived. */
         .globl mirage_arch_xen_block
 mirage_arch_xen_block:
         mov   byte ptr [rip + event_arrived], 0
-        mov   eax, 29                            /* __HYPERVISOR_sched_op */
-        mov   edi, 1                             /* SCHEDOP_block */
-        xor   esi, esi
         sti
-block_hypercall:
-        .byte 0x0f, 0x01, 0xc1                   /* vmcall; patched to vmmcall on AMD */
+        hlt
         cli
         movzx eax, byte ptr [rip + event_arrived]
         ret
