@@ -56,7 +56,7 @@ internal sealed class ByteRing
     {
         _head = (_head + count) % _buffer.Length;
         Count -= count;
-        if (Count == 0) _head = 0;
+        // The head is not reset when the ring empties: out-of-order data may sit past the end.
     }
 
     public int Read(Span<byte> destination)
