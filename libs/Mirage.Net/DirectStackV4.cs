@@ -170,6 +170,9 @@ public sealed class DirectStackV4 : IStackV4
 
     internal TimerScheduler Timers => _timers;
 
+    /// <summary>The last exception counted in <see cref="StackStatistics.InternalErrors"/>, for diagnosis.</summary>
+    internal Exception? LastInternalError { get; private set; }
+
     /// <summary>Stops listening to the device and every timer; connections are left as they are.</summary>
     public void Stop()
     {
@@ -185,10 +188,11 @@ public sealed class DirectStackV4 : IStackV4
         {
             _ethernet.Receive(frame);
         }
-        catch (Exception)
+        catch (Exception e)
         {
             // A bug, not an input problem: the parsers bound-check everything. Counted so tests see it.
             Statistics.InternalErrors++;
+            LastInternalError = e;
         }
     }
 

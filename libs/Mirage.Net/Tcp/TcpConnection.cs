@@ -125,6 +125,7 @@ internal sealed class TcpConnection : ITcpFlow
         _offeredWindowScale = true;
         State = TcpState.SynSent;
         SendSyn(withAck: false);
+        StartTiming(_iss);
         ArmRetransmission();
         return _connectWaiter.Task;
     }
@@ -147,7 +148,15 @@ internal sealed class TcpConnection : ITcpFlow
         ApplySynOptions(ref syn);
         State = TcpState.SynReceived;
         SendSyn(withAck: true);
+        StartTiming(_iss);
         ArmRetransmission();
+    }
+
+    private void StartTiming(uint seq)
+    {
+        _timing = true;
+        _timedSeq = seq;
+        _timedAt = Now;
     }
 
     public void CancelConnect()
@@ -211,6 +220,22 @@ internal sealed class TcpConnection : ITcpFlow
         if (State == TcpState.SynSent)
         {
             OnSegmentInSynSent(ref seg);
+            return;
+        }
+
+        // Simultaneous open: the peer's SYN-ACK answers our SYN while we are in SYN-RECEIVED. Its
+        // sequence number is one below the window, so the plain test would reject it; Linux accepts it
+        // the same way (tcp_validate_incoming).
+        if (State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && seg.Has(TcpFlags.Ack) && !seg.Has(TcpFlags.Rst) &&
+            seg.Seq == _irs && seg.Ack == _sndMax && _connectWaiter is not null)
+        {
+            _sndUna = seg.Ack;
+            _sndWnd = seg.Window;
+            _maxSndWnd = _sndWnd;
+            _sndWl1 = seg.Seq;
+            _sndWl2 = seg.Ack;
+            BecomeEstablished();
+            SendAck();
             return;
         }
 
@@ -758,12 +783,7 @@ internal sealed class TcpConnection : ITcpFlow
                 }
                 byte flags = (byte)(TcpFlags.Ack | (length == unsent ? TcpFlags.Psh : 0));
                 SendData(_sndNxt, sentOffset, length, flags);
-                if (!resend && !_timing)
-                {
-                    _timing = true;
-                    _timedSeq = _sndNxt;
-                    _timedAt = Now;
-                }
+                if (!resend && !_timing) StartTiming(_sndNxt);
                 _sndNxt += (uint)length;
                 if (Seq.Gt(_sndNxt, _sndMax)) _sndMax = _sndNxt;
                 ArmRetransmission();
