@@ -18,7 +18,8 @@ namespace Mirage.Net.Tcp;
 internal sealed class TcpConnection : ITcpFlow
 {
     private const long Never = long.MaxValue;
-    private const int MaximumSackRanges = 4;
+    /// <summary>Out-of-order ranges held by the receiver, and SACKed ranges remembered by the sender.</summary>
+    private const int MaximumSackRanges = 16;
 
     private readonly TcpLayer _layer;
     private readonly TcpSettings _settings;
@@ -63,6 +64,14 @@ internal sealed class TcpConnection : ITcpFlow
     private uint _cwnd, _ssthresh, _recover;
     private int _dupAcks;
     private bool _inRecovery;
+    // SACK-based recovery (RFC 6675, simplified): where the next hole retransmission starts.
+    private uint _rexmitNext;
+    // Reordering (as Linux's tcp_check_sack_reordering): when the peer reports data below the highest
+    // it already SACKed, and we never resent it, segments were reordered, not lost. The duplicate
+    // threshold then grows to the distance seen, so reordering stops triggering spurious recoveries.
+    private uint _highestSackedEver;
+    private bool _sackedEverValid;
+    private int _dupThreshold = 3;
 
     // Timers (absolute milliseconds, Never when off).
     private long _rtoAt = Never, _delayedAckAt = Never, _persistAt = Never, _keepAliveAt = Never, _closeAt = Never;
@@ -104,6 +113,8 @@ internal sealed class TcpConnection : ITcpFlow
     internal uint CongestionWindow => _cwnd;
 
     internal int SmoothedRttMs => _rtt.SmoothedRttMs;
+
+    internal int DuplicateAckThreshold => _dupThreshold;
 
     private long Now => _layer.NowMs;
 
@@ -418,8 +429,10 @@ internal sealed class TcpConnection : ITcpFlow
             uint acked = ack - _sndUna;
             OnNewAck(ack, acked);
         }
+        // A duplicate ACK (RFC 5681 §2): same ACK, no data, same window — or, with SACK, any ACK reporting
+        // new out-of-order data (the receiver's window moves as its application reads).
         else if (ack == _sndUna && _sndMax != _sndUna && seg.Payload.Length == 0 &&
-                 !seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Fin) && _sndWnd == oldWindow)
+                 !seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Fin) && (_sndWnd == oldWindow || (_sackPermitted && seg.SackCount > 0)))
         {
             OnDuplicateAck();
         }
@@ -443,8 +456,27 @@ internal sealed class TcpConnection : ITcpFlow
         return true;
     }
 
+    /// <summary>Data from <paramref name="start"/> arrived after data above it that the peer already SACKed: how far was it reordered?</summary>
+    private void NoteReordering(uint start)
+    {
+        if (!_sackedEverValid || !Seq.Lt(start, _highestSackedEver)) return;
+        bool resent = _inRecovery ? Seq.Lt(start, _rexmitNext) : false;
+        if (resent || IsSacked(start)) return;
+        int distance = (int)((_highestSackedEver - start) / (uint)Math.Max(_mss, 1)) + 1;
+        if (distance > _dupThreshold) _dupThreshold = Math.Min(distance, 64);
+    }
+
+    private bool IsSacked(uint seq)
+    {
+        for (int i = 0; i < _sackedCount; i++)
+            if (Seq.Ge(seq, _sackedStart[i]) && Seq.Lt(seq, _sackedEnd[i])) return true;
+        return false;
+    }
+
     private void OnNewAck(uint ack, uint acked)
     {
+        // A cumulative ACK that fills a hole below SACKed data we never resent is reordering too.
+        if (_sackPermitted && _sackedEverValid && Seq.Lt(_sndUna, _highestSackedEver) && !_inRecovery) NoteReordering(_sndUna);
         int dataAcked = (int)Math.Min(acked, (uint)_send!.Count);
         _send.Discard(dataAcked);
         _sndUna = ack;
@@ -459,9 +491,15 @@ internal sealed class TcpConnection : ITcpFlow
         {
             if (Seq.Ge(ack, _recover))
             {
-                // Full acknowledgment (RFC 6582 §3.2 step 3): deflate the window.
+                // Full acknowledgment (RFC 6582 §3.2 step 3; RFC 6675 §5): deflate the window.
                 _inRecovery = false;
-                _cwnd = Math.Min(_ssthresh, Math.Max(flight, (uint)_mss) + (uint)_mss);
+                _cwnd = _sackPermitted ? _ssthresh : Math.Min(_ssthresh, Math.Max(flight, (uint)_mss) + (uint)_mss);
+            }
+            else if (_sackPermitted)
+            {
+                // Partial acknowledgment with SACK: keep filling the holes the scoreboard shows.
+                if (Seq.Lt(_rexmitNext, _sndUna)) _rexmitNext = _sndUna;
+                SendLostSegments();
             }
             else
             {
@@ -489,7 +527,11 @@ internal sealed class TcpConnection : ITcpFlow
     private void OnDuplicateAck()
     {
         _dupAcks++;
-        if (_dupAcks == 3 && !_inRecovery)
+        // The threshold never exceeds half the segments in flight, or a small window could not gather enough duplicates
+        // and every loss would wait for the timeout (RFC 5827's early retransmit has the same aim).
+        int inFlightSegments = (int)((_sndMax - _sndUna) / (uint)Math.Max(_mss, 1));
+        int threshold = Math.Max(3, Math.Min(_dupThreshold, inFlightSegments / 2));
+        if (!_inRecovery && (_dupAcks == threshold || (_sackPermitted && _dupAcks >= 3 && SackedBytesBelow(_sndMax) >= (uint)(threshold * _mss))))
         {
             // RFC 6582 §3.2 step 2: only when the ACK covers more than the last recovery point (no second reduction for one loss episode).
             if (Seq.Gt(_sndUna, _recover))
@@ -499,13 +541,24 @@ internal sealed class TcpConnection : ITcpFlow
                 _recover = _sndMax;
                 _inRecovery = true;
                 _stats.FastRetransmits++;
-                RetransmitFirst();
-                _cwnd = _ssthresh + 3u * (uint)_mss;
+                if (_sackPermitted)
+                {
+                    // RFC 6675: the window becomes ssthresh and the pipe estimate decides what may be sent.
+                    _cwnd = _ssthresh;
+                    _rexmitNext = _sndUna;
+                    if (!SendLostSegments()) RetransmitFirst();
+                }
+                else
+                {
+                    RetransmitFirst();
+                    _cwnd = _ssthresh + 3u * (uint)_mss;
+                }
             }
         }
         else if (_dupAcks > 3 && _inRecovery)
         {
-            _cwnd += (uint)_mss; // each further duplicate means a segment left the network
+            if (_sackPermitted) SendLostSegments();
+            else _cwnd += (uint)_mss; // NewReno: each further duplicate means a segment left the network
         }
     }
 
@@ -695,6 +748,12 @@ internal sealed class TcpConnection : ITcpFlow
         {
             seg.GetSack(b, out uint start, out uint end);
             if (!Seq.Lt(start, end) || Seq.Le(start, _sndUna) || Seq.Gt(end, _sndMax)) continue;
+            NoteReordering(start);
+            if (!_sackedEverValid || Seq.Gt(end, _highestSackedEver))
+            {
+                _highestSackedEver = end;
+                _sackedEverValid = true;
+            }
             bool merged = false;
             for (int i = 0; i < _sackedCount && !merged; i++)
             {
@@ -712,6 +771,89 @@ internal sealed class TcpConnection : ITcpFlow
                 _sackedCount++;
             }
         }
+        NormalizeSacks();
+    }
+
+    /// <summary>Keeps the scoreboard sorted and without overlaps, so that byte counts over it are exact.</summary>
+    private void NormalizeSacks()
+    {
+        for (int i = 1; i < _sackedCount; i++)
+        {
+            uint start = _sackedStart[i], end = _sackedEnd[i];
+            int j = i - 1;
+            while (j >= 0 && Seq.Gt(_sackedStart[j], start))
+            {
+                _sackedStart[j + 1] = _sackedStart[j];
+                _sackedEnd[j + 1] = _sackedEnd[j];
+                j--;
+            }
+            _sackedStart[j + 1] = start;
+            _sackedEnd[j + 1] = end;
+        }
+        int kept = 0;
+        for (int i = 0; i < _sackedCount; i++)
+        {
+            if (kept > 0 && Seq.Le(_sackedStart[i], _sackedEnd[kept - 1]))
+            {
+                _sackedEnd[kept - 1] = Seq.Max(_sackedEnd[kept - 1], _sackedEnd[i]);
+                continue;
+            }
+            _sackedStart[kept] = _sackedStart[i];
+            _sackedEnd[kept] = _sackedEnd[i];
+            kept++;
+        }
+        _sackedCount = kept;
+    }
+
+    private uint HighestSacked() => _sackedCount == 0 ? _sndUna : Seq.Max(_sndUna, _sackedEnd[_sackedCount - 1]);
+
+    private uint SackedBytesBelow(uint limit)
+    {
+        uint total = 0;
+        for (int i = 0; i < _sackedCount; i++)
+        {
+            if (!Seq.Lt(_sackedStart[i], limit)) break;
+            uint end = Seq.Lt(_sackedEnd[i], limit) ? _sackedEnd[i] : limit;
+            total += end - _sackedStart[i];
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// RFC 6675's "pipe", simplified: what was sent past the highest SACKed byte, plus the holes below
+    /// it that this recovery has already resent. Holes not yet resent count as lost.
+    /// </summary>
+    private uint Pipe()
+    {
+        uint high = HighestSacked();
+        if (high == _sndUna) return _sndMax - _sndUna;
+        uint resentUpTo = Seq.Lt(_rexmitNext, _sndUna) ? _sndUna : Seq.Lt(_rexmitNext, high) ? _rexmitNext : high;
+        uint resentHoles = (resentUpTo - _sndUna) - SackedBytesBelow(resentUpTo);
+        return (_sndMax - high) + resentHoles;
+    }
+
+    private bool SackRecovery => _inRecovery && _sackPermitted;
+
+    /// <summary>Resends the holes below the highest SACKed byte while the pipe has room; true when it sent something.</summary>
+    private bool SendLostSegments()
+    {
+        if (_send is null) return false;
+        bool sent = false;
+        uint high = HighestSacked();
+        while (Pipe() < _cwnd)
+        {
+            uint seq = SkipSacked(Seq.Lt(_rexmitNext, _sndUna) ? _sndUna : _rexmitNext);
+            if (!Seq.Lt(seq, high)) break;
+            uint stop = NextSacked(seq, high);
+            int length = (int)Math.Min(Math.Min((uint)_mss, stop - seq), (uint)Math.Max(0, _send.Count - (int)(seq - _sndUna)));
+            if (length <= 0) break;
+            _timing = false; // Karn
+            _stats.Retransmissions++;
+            SendData(seq, (int)(seq - _sndUna), length, TcpFlags.Ack);
+            _rexmitNext = seq + (uint)length;
+            sent = true;
+        }
+        return sent;
     }
 
     private void PruneSacks()
@@ -729,6 +871,7 @@ internal sealed class TcpConnection : ITcpFlow
                 _sackedStart[i] = _sndUna;
             }
         }
+        NormalizeSacks();
     }
 
     /// <summary>When <paramref name="seq"/> lies in data the peer has SACKed, where that block ends; else <paramref name="seq"/>.</summary>
@@ -767,10 +910,10 @@ internal sealed class TcpConnection : ITcpFlow
             int unsent = _send.Count - sentOffset;
             if (unsent > 0)
             {
-                uint window = Math.Min(_cwnd, _sndWnd);
                 uint inFlight = _sndNxt - _sndUna;
-                if (window <= inFlight) break;
-                int usable = (int)Math.Min(window - inFlight, int.MaxValue);
+                uint congestionUse = SackRecovery ? Pipe() : inFlight;
+                if (_cwnd <= congestionUse || _sndWnd <= inFlight) break;
+                int usable = (int)Math.Min(Math.Min(_cwnd - congestionUse, _sndWnd - inFlight), int.MaxValue);
                 int length = Math.Min(Math.Min(_mss, unsent), usable);
                 // Sender-side silly window avoidance (RFC 9293 §3.8.6.2.1): no tiny segment while data is in flight.
                 if (length < _mss && length < unsent && inFlight > 0) break;
