@@ -89,7 +89,7 @@ public sealed class DirectStackV4 : IStackV4
 
         if (ipv4 is { } address)
         {
-            bool conflict = await stack._arp.ProbeAsync(address.Address, time, probes: 2, TimeSpan.FromMilliseconds(100));
+            bool conflict = await stack._arp.ProbeAsync(address.Address, time, probes: 2, TimeSpan.FromMilliseconds(100.0));
             if (conflict)
             {
                 stack.Stop();
@@ -104,7 +104,7 @@ public sealed class DirectStackV4 : IStackV4
         stack._timers.Register(stack._dhcp);
         stack._dhcp.Start();
         Task<bool> lease = stack._dhcp.FirstLease;
-        Task timeout = time.SleepAsync(TimeSpan.FromSeconds(dhcpTimeoutSeconds));
+        Task timeout = time.SleepAsync(TimeSpan.FromSeconds((double)dhcpTimeoutSeconds));
         await Task.WhenAny(lease, timeout);
         if (!lease.IsCompleted || !lease.Result)
         {

@@ -5,9 +5,9 @@ namespace Mirage.Net;
 
 /// <summary>
 /// Waiting for the stack without exceptions: a wait completes with true when woken and false when
-/// its token is cancelled. The cancellation callback is posted to the event loop (the
-/// synchronization context current at registration), since a token may be cancelled from a
-/// timer on another thread and the stack's state belongs to the loop.
+/// its token is cancelled. On unix a token may be cancelled from a timer thread: the callback only
+/// completes a task (thread-safe), and the code awaiting it resumes on the event loop, where the
+/// stack's state may be touched. (Mirage.CoreLib has no SynchronizationContext to post to, and needs none.)
 /// </summary>
 internal static class Waiting
 {
@@ -16,7 +16,7 @@ internal static class Waiting
         if (!cancellationToken.CanBeCanceled) return await waiter.Task;
         if (cancellationToken.IsCancellationRequested) return false;
         var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(false), cancelled, useSynchronizationContext: true))
+        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(false), cancelled))
         {
             Task<bool> first = await Task.WhenAny(waiter.Task, cancelled.Task);
             return first == waiter.Task && waiter.Task.Result;

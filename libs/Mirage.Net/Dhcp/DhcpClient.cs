@@ -242,7 +242,7 @@ internal sealed class DhcpClient : IDatagramReceiver, ITimerClient
 
     private async Task ProbeThenBindAsync(Ipv4Cidr address, Ipv4Address? gateway)
     {
-        bool conflict = await _arp.ProbeAsync(address.Address, _time, probes: 2, TimeSpan.FromMilliseconds(150));
+        bool conflict = await _arp.ProbeAsync(address.Address, _time, probes: 2, TimeSpan.FromMilliseconds(150.0));
         if (_phase != Phase.Probing) return;
         if (conflict)
         {

@@ -73,14 +73,22 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
         Add(connection);
         Stats.ActiveOpens++;
         Task<int> outcome = connection.OpenActive();
-        int code;
-        using (cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(static state => ((TcpConnection)state!).CancelConnect(), connection, useSynchronizationContext: true)
-            : default)
+        if (cancellationToken.CanBeCanceled)
         {
-            code = await outcome;
+            var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = SignalWhenDoneAsync(outcome, waiter);
+            // Cancelling only wakes this method; the connection is abandoned here, on the loop.
+            if (!await Waiting.WaitAsync(waiter, cancellationToken)) connection.CancelConnect();
         }
+        int code = await outcome;
         return code < 0 ? Result<ITcpFlow, TcpError>.Ok(connection) : Result<ITcpFlow, TcpError>.Fail((TcpError)code);
+    }
+
+    private static async Task<int> SignalWhenDoneAsync(Task<int> outcome, TaskCompletionSource<bool> waiter)
+    {
+        int code = await outcome;
+        waiter.TrySetResult(true);
+        return code;
     }
 
     public void Receive(in Ipv4Datagram datagram)

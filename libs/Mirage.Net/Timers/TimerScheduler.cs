@@ -81,7 +81,7 @@ internal sealed class TimerScheduler
     private async Task SleepUntilAsync(long deadlineMs, int generation)
     {
         long delay = deadlineMs - NowMs;
-        await _time.SleepAsync(TimeSpan.FromMilliseconds(delay < 1 ? 1 : delay));
+        await _time.SleepAsync(TimeSpan.FromMilliseconds((double)(delay < 1 ? 1 : delay)));
         if (generation != _generation || _stopped) return;
         RunDue();
     }
