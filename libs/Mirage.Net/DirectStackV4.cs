@@ -102,11 +102,8 @@ public sealed class DirectStackV4 : IStackV4
 
         stack._dhcp = new DhcpClient(stack._udp, stack._arp, stack._config, stack._timers, time, random, network.Mac, stack.Statistics.Dhcp);
         stack._timers.Register(stack._dhcp);
-        stack._dhcp.Start();
-        Task<bool> lease = stack._dhcp.FirstLease;
-        Task timeout = time.SleepAsync(TimeSpan.FromSeconds((double)dhcpTimeoutSeconds));
-        await Task.WhenAny(lease, timeout);
-        if (!lease.IsCompleted || !lease.Result)
+        stack._dhcp.Start(giveUpAtMs: stack._timers.NowMs + dhcpTimeoutSeconds * 1000L);
+        if (!await stack._dhcp.FirstLease)
         {
             stack.Stop();
             return Result<IStackV4, DeviceError>.Fail(new DeviceError(

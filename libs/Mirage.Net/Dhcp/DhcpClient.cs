@@ -42,6 +42,7 @@ internal sealed class DhcpClient : IDatagramReceiver, ITimerClient
     private Ipv4Cidr _leaseAddress;
     private Ipv4Address? _leaseGateway;
     private long _t1At = long.MaxValue, _t2At = long.MaxValue, _expiresAt = long.MaxValue;
+    private long _giveUpAt = long.MaxValue;
 
     public DhcpClient(UdpLayer udp, ArpLayer arp, InterfaceConfiguration config, TimerScheduler timers, ITime time, IRandom random, MacAddress mac, DhcpStatistics stats)
     {
@@ -55,12 +56,14 @@ internal sealed class DhcpClient : IDatagramReceiver, ITimerClient
         _stats = stats;
     }
 
-    /// <summary>Completes with true when the first lease is bound.</summary>
+    /// <summary>Completes with true when the first lease is bound, with false when none came by the deadline given to <see cref="Start"/>.</summary>
     public Task<bool> FirstLease => _firstLease.Task;
 
-    public bool Start()
+    public bool Start(long giveUpAtMs)
     {
         if (!_udp.Bind(ClientPort, this)) return false;
+        _giveUpAt = giveUpAtMs;
+        _timers.Schedule(giveUpAtMs);
         Discover();
         return true;
     }
@@ -112,6 +115,11 @@ internal sealed class DhcpClient : IDatagramReceiver, ITimerClient
 
     public long OnTimer(long nowMs)
     {
+        if (!_firstLease.Task.IsCompleted && nowMs >= _giveUpAt)
+        {
+            _firstLease.TrySetResult(false);
+            return long.MaxValue;
+        }
         switch (_phase)
         {
             case Phase.Selecting when nowMs >= _nextSendAt:

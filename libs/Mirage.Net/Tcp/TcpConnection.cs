@@ -1270,8 +1270,7 @@ internal sealed class TcpConnection : ITcpFlow
             }
             if (_peerFinished) return FlowResult.Eof;
             if (State == TcpState.Closed) return FlowResult.Of(_ended == FlowStatus.Ok ? FlowStatus.Closed : _ended);
-            _readWaiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!await Waiting.WaitAsync(_readWaiter, cancellationToken)) return FlowResult.Of(FlowStatus.Cancelled);
+            if (!await Waiting.WaitAsync(Waiting.Renew(ref _readWaiter), cancellationToken)) return FlowResult.Of(FlowStatus.Cancelled);
         }
     }
 
@@ -1287,8 +1286,7 @@ internal sealed class TcpConnection : ITcpFlow
             written += _send.Append(data.Span.Slice(written));
             TrySend();
             if (written == data.Length) return FlowResult.Ok(written);
-            _writeWaiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!await Waiting.WaitAsync(_writeWaiter, cancellationToken)) return new FlowResult(FlowStatus.Cancelled, written);
+            if (!await Waiting.WaitAsync(Waiting.Renew(ref _writeWaiter), cancellationToken)) return new FlowResult(FlowStatus.Cancelled, written);
         }
     }
 

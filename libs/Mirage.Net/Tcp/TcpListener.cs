@@ -54,8 +54,7 @@ internal sealed class TcpListener : ITcpListener
                 // A connection reset while it waited is skipped: the caller wants a usable one.
                 if (connection.State != TcpState.Closed || connection.HasUnreadData) return Result<ITcpFlow, TcpError>.Ok(connection);
             }
-            _waiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!await Waiting.WaitAsync(_waiter, cancellationToken)) return Result<ITcpFlow, TcpError>.Fail(TcpError.Closed);
+            if (!await Waiting.WaitAsync(Waiting.Renew(ref _waiter), cancellationToken)) return Result<ITcpFlow, TcpError>.Fail(TcpError.Closed);
         }
     }
 

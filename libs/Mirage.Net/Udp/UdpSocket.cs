@@ -58,8 +58,7 @@ internal sealed class UdpSocket : IUdpSocket, IDatagramReceiver
                 return Result<UdpReceived, UdpError>.Ok(new UdpReceived(count, source, count < length));
             }
             if (cancellationToken.IsCancellationRequested) return Result<UdpReceived, UdpError>.Fail(UdpError.Closed);
-            _waiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!await Waiting.WaitAsync(_waiter, cancellationToken)) return Result<UdpReceived, UdpError>.Fail(UdpError.Closed);
+            if (!await Waiting.WaitAsync(Waiting.Renew(ref _waiter), cancellationToken)) return Result<UdpReceived, UdpError>.Fail(UdpError.Closed);
         }
     }
 
