@@ -10,6 +10,11 @@ command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 { command -v ld >/dev/null 2>&1 && command -v as >/dev/null 2>&1; } || need_apt+=(binutils)
 # The xen-arm target cross-assembles and links with the ARM hard-float binutils; docs/xen-arm-target.md.
 command -v arm-linux-gnueabihf-ld >/dev/null 2>&1 || need_apt+=(binutils-arm-linux-gnueabihf)
+# The managed TCP/IP stack's interop tests drive it from Linux (docs/tcpip.md): ping, a DHCP server
+# (dnsmasq-base is the binary alone, without a system service), ip/tc from iproute2.
+command -v ping >/dev/null 2>&1 || need_apt+=(iputils-ping)
+command -v dnsmasq >/dev/null 2>&1 || need_apt+=(dnsmasq-base)
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 if [ "${MIRAGE_BENCH:-0}" = 1 ]; then
   command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
   command -v nginx >/dev/null 2>&1 || need_apt+=(nginx-light)

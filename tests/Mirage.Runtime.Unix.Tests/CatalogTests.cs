@@ -26,6 +26,7 @@ public sealed class CatalogTests
         ["random"] = typeof(IRandom),
         ["kv-ro"] = typeof(IKeyValueReadOnly),
         ["stackv4"] = typeof(IStackV4),
+        ["network"] = typeof(INetwork),
     };
 
     private static readonly Dictionary<string, Type> s_parameterTypes = new()
@@ -34,7 +35,16 @@ public sealed class CatalogTests
         ["string"] = typeof(string),
         ["ipv4"] = typeof(Ipv4Address),
         ["port"] = typeof(ushort),
+        ["mac"] = typeof(MacAddress),
     };
+
+    /// <summary>The C# type of a parameter (docs/catalog-contract.md): a value type is nullable when optional without a default.</summary>
+    private static Type ParameterType(XElement parameter)
+    {
+        Type type = s_parameterTypes[(string)parameter.Attribute("Type")!];
+        bool optional = (string?)parameter.Attribute("Required") != "true" && parameter.Attribute("Default") is null;
+        return optional && type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
+    }
 
     private static XDocument LoadCatalog() =>
         XDocument.Load(Path.Combine(AppContext.BaseDirectory, "catalog", "Mirage.Runtime.Unix.props"));
@@ -52,6 +62,7 @@ public sealed class CatalogTests
         Assert.AreEqual("os", names["random"]);
         Assert.AreEqual("directory", names["kv-ro"]);
         Assert.AreEqual("socket", names["stackv4"]);
+        Assert.AreEqual("tap", names["network"]);
         foreach (var implementation in implementations)
         {
             Assert.AreEqual("unix", (string?)implementation.Attribute("Targets"));
@@ -73,7 +84,7 @@ public sealed class CatalogTests
 
             var parameters = catalog.Descendants("MirageImplementationParameter")
                 .Where(p => (string?)p.Attribute("Implementation") == typeName)
-                .Select(p => s_parameterTypes[(string)p.Attribute("Type")!])
+                .Select(ParameterType)
                 .ToArray();
             MethodInfo? connect = type.GetMethod("ConnectAsync", BindingFlags.Public | BindingFlags.Static, parameters);
             Assert.IsNotNull(connect, $"{typeName}.ConnectAsync({string.Join(", ", parameters.Select(p => p.Name))})");
