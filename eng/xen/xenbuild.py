@@ -8,13 +8,14 @@ ${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen, for arm the same plus /arm:
   debs/            the downloaded .deb files (apt-get download PACKAGE=VERSION)
   stage-<hash>/    all of them unpacked with dpkg-deb -x (nothing is installed on the host)
   apt/             (arm) the private apt state used to download armhf packages
+  out-<hash>/      one per hash of the inputs (lock file, this file, eng/xen/dom0/*), holding:
   out/xen          the hypervisor (x86: multiboot ELF; arm: zImage; QEMU -kernel loads it)
   out/vmlinux      (x86) the dom0 kernel, taken out of the bzImage so Xen need not decompress it
   out/zImage       (arm) the dom0 kernel, as Debian ships it
   out/dom0.cpio.gz the dom0 initramfs (busybox, the Xen toolstack, modules, eng/xen/dom0/*)
   out/manifest.json what the harness reads: paths, versions and the hash of the inputs
 
-The outputs are rebuilt only when an input changes (the arch's lock file, this file, eng/xen/dom0/*).
+The outputs are built only for inputs not seen before (the arch's lock file, this file, eng/xen/dom0/*).
 """
 import gzip
 import hashlib
@@ -82,7 +83,9 @@ def cache_dir(arch="x86"):
 
 
 def out_dir(arch="x86"):
-    return os.path.join(cache_dir(arch), "out")
+    # One directory per set of inputs: checkouts with different eng/xen/dom0 files (worktrees,
+    # branches) share the cache without invalidating each other's harness.
+    return os.path.join(cache_dir(arch), "out-" + inputs_hash(arch)[:16])
 
 
 def read_lock(arch="x86"):

@@ -76,10 +76,14 @@ namespace Mirage.Xen
                 uint multiplier = *(uint*)(time + 24);
                 sbyte shift = *(sbyte*)(time + 28);
                 if ((uint)System.Threading.Volatile.Read(ref *(int*)time) != version) continue;
-                // The caller read the TSC before Xen refreshed the record: the stamp may be newer
-                // than it. Unsigned, the difference would wrap to centuries ahead (and a timer
-                // armed from it would never fire); the record's own time is then the best answer.
-                ulong delta = tsc > stamp ? tsc - stamp : 0;
+                // The guest's TSC is the host's plus an offset chosen so that it starts near zero:
+                // a record written just before the vCPU first ran holds a "negative" stamp, so the
+                // difference is taken modulo 2^64 (comparing the raw values would freeze the clock
+                // until the next record, and make the first sleep short by that much). A negative
+                // difference means the caller read the TSC before Xen refreshed the record: the
+                // record's own time is then the best answer (as unsigned it would be centuries).
+                long signedDelta = (long)(tsc - stamp);
+                ulong delta = signedDelta > 0 ? (ulong)signedDelta : 0;
                 if (shift >= 0) delta <<= shift; else delta >>= -shift;
                 // (delta * multiplier) >> 32 without 128-bit arithmetic
                 ulong high = (delta >> 32) * multiplier;
