@@ -117,6 +117,30 @@ namespace Mirage.Xen
             System.Threading.Volatile.Write(ref *(long*)(s_page + PendingSelectorOffset), 0);
         }
 
+        public static void Mask(uint port)
+        {
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            mask[port >> 6] |= 1UL << (int)(port & 63);
+        }
+
+        /// <summary>
+        /// Whether an unmasked port other than <paramref name="exceptPort"/> has its pending flag set:
+        /// a device event that arrived before the upcall flag was cleared, which Xen will not signal
+        /// again. The platform checks this after acknowledging the upcall and does not block then.
+        /// </summary>
+        public static bool AnyUnmaskedPending(uint exceptPort)
+        {
+            ulong* pending = (ulong*)(s_page + s_eventPendingOffset);
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            for (int i = 0; i < 64; i++)
+            {
+                ulong ready = System.Threading.Volatile.Read(ref *(long*)(pending + i)) is long p ? (ulong)p & ~mask[i] : 0;
+                if ((uint)(i << 6) <= exceptPort && exceptPort < (uint)((i + 1) << 6)) ready &= ~(1UL << (int)(exceptPort & 63));
+                if (ready != 0) return true;
+            }
+            return false;
+        }
+
         public static void Unmask(uint port)
         {
             ulong* mask = (ulong*)(s_page + EventMaskOffset);

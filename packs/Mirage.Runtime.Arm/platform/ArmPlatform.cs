@@ -81,7 +81,13 @@ namespace Mirage.Runtime.Arm.Platform
                 if (!SharedInfo.Map(pages, XenArchitecture.Arm)) Panic("XENMEM_add_to_physmap(shared_info) failed");
                 if (HvmParameters.TryGet(HvmParameters.ConsolePfn, out ulong consolePfn)
                     && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
+                {
                     ConsoleRing.Connect((byte*)(nuint)(consolePfn << 12), (uint)consolePort);
+                    // Nobody waits on the console's port (writes only notify): masked, its events
+                    // cannot keep Block from sleeping. Device drivers unmask the ports they poll.
+                    SharedInfo.Mask((uint)consolePort);
+                }
+                if (HvmParameters.TryGet(HvmParameters.StoreEventChannel, out ulong storePort)) SharedInfo.Mask((uint)storePort);
                 // Xen's event-channel upcall is a PPI named by the hypervisor node.
                 Gic.Enable(s_board.Xen.GicInterrupt(0));
                 if (!Gic.IsPresent) Panic("Xen gave no GICv2 in the device tree");
@@ -238,16 +244,19 @@ namespace Mirage.Runtime.Arm.Platform
                 return;
             }
             long wake = s_xen && deadlineNs - now > MaxBlockNs ? now + MaxBlockNs : deadlineNs;
-            Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
             if (s_xen)
             {
                 // Xen injects the event-channel PPI only on a 0 -> 1 transition of
                 // evtchn_upcall_pending: clear it (and the selector) so the next event wakes us.
                 SharedInfo.AcknowledgeUpcall();
+                // A device event already pending raises no new upcall: return so the drivers' pollers see it.
+                if (SharedInfo.AnyUnmaskedPending(uint.MaxValue)) return;
+                Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
                 Arch.XenBlock();
             }
             else
             {
+                Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
                 Arch.WaitForInterrupt();
             }
             Arch.TakeInterrupts();

@@ -80,7 +80,13 @@ namespace Mirage.Runtime.Xen.Platform
 
             if (HvmParameters.TryGet(HvmParameters.ConsolePfn, out ulong consolePfn)
                 && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
+            {
                 ConsoleRing.Connect((byte*)(consolePfn << 12), (uint)consolePort);
+                // Nobody waits on the console's port (writes only notify): masked, its events
+                // cannot keep Block from sleeping. Device drivers unmask the ports they poll.
+                SharedInfo.Mask((uint)consolePort);
+            }
+            if (HvmParameters.TryGet(HvmParameters.StoreEventChannel, out ulong storePort)) SharedInfo.Mask((uint)storePort);
 
             long port = EventChannel.BindVirtualIrq(EventChannel.VirqTimer);
             if (port < 0) Panic("EVTCHNOP_bind_virq(VIRQ_TIMER) failed");
@@ -272,6 +278,8 @@ namespace Mirage.Runtime.Xen.Platform
                 // selector bit and of evtchn_upcall_pending: clear both so that the next event wakes us.
                 SharedInfo.AcknowledgeUpcall();
                 SharedInfo.TakePending(s_timerPort);
+                // A device event already pending raises no new upcall: return so the drivers' pollers see it.
+                if (SharedInfo.AnyUnmaskedPending(s_timerPort)) return;
                 // Never sleep longer than MaxBlockNs: should an event's wake-up ever be lost (Xen raises
                 // it only on 0 -> 1 transitions we share with the hypervisor), the loop still progresses.
                 long now = MonotonicNanoseconds();
