@@ -117,6 +117,17 @@ namespace Mirage.Xen
             System.Threading.Volatile.Write(ref *(long*)(s_page + PendingSelectorOffset), 0);
         }
 
+        /// <summary>
+        /// Masks every port. Xen leaves the mask bits of new ports as they are, and a domain starts
+        /// with all of them clear: a port allocated for a device would otherwise be unmasked before
+        /// its driver polls it, and its pending flag would keep the platform from blocking.
+        /// </summary>
+        public static void MaskAll()
+        {
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            for (int i = 0; i < 64; i++) mask[i] = ulong.MaxValue;
+        }
+
         public static void Mask(uint port)
         {
             ulong* mask = (ulong*)(s_page + EventMaskOffset);

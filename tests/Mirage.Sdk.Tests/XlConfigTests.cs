@@ -17,8 +17,8 @@ public sealed class XlConfigTests
     private const string NetworkAndDisks = """
         <MirageDevice Include="lan" Kind="network" />
         <MirageDevice Include="storage" Kind="network" Vif="1" Bridge="xenbr1" Mac="00:16:3e:0a:0b:0c" />
-        <MirageDevice Include="disk" Kind="block" Target="disk.img" />
-        <MirageDevice Include="seed" Kind="block" Disk="xvdb" Access="ro" Target="/images/seed.img" />
+        <MirageDevice Include="disk" Kind="block" Image="disk.img" />
+        <MirageDevice Include="seed" Kind="block" Disk="xvdb" Access="ro" Image="/images/seed.img" />
         """;
 
     private static (string Text, List<GraphDiagnostic> Diagnostics) Write(string body, string guestType = "pvh")
@@ -60,10 +60,10 @@ public sealed class XlConfigTests
     [DataRow("""<MirageDevice Include="n" Kind="network" Bridge="a-bridge-name-too-long" />""", "not a Linux bridge name")]
     [DataRow("""<MirageDevice Include="n" Kind="network" Vif="x" />""", "Vif=\"x\"")]
     [DataRow("""<MirageDevice Include="n" Kind="network" Mac="00:16:3e" />""", "Mac=\"00:16:3e\"")]
-    [DataRow("""<MirageDevice Include="d" Kind="block" />""", "has no Target")]
-    [DataRow("""<MirageDevice Include="d" Kind="block" Target="a'b.img" />""", "xl cannot read")]
-    [DataRow("""<MirageDevice Include="d" Kind="block" Target="d.img" Access="rwx" />""", "Access=\"rwx\"")]
-    [DataRow("""<MirageDevice Include="d" Kind="block" Target="d.img" Disk="sda" />""", "Disk=\"sda\"")]
+    [DataRow("""<MirageDevice Include="d" Kind="block" />""", "has no Image")]
+    [DataRow("""<MirageDevice Include="d" Kind="block" Image="a'b.img" />""", "xl cannot read")]
+    [DataRow("""<MirageDevice Include="d" Kind="block" Image="d.img" Access="rwx" />""", "Access=\"rwx\"")]
+    [DataRow("""<MirageDevice Include="d" Kind="block" Image="d.img" Disk="sda" />""", "Disk=\"sda\"")]
     public void MalformedParameterIsAnErrorNamingTheDevice(string body, string expected)
     {
         var (_, diagnostics) = Write(body);
@@ -90,8 +90,8 @@ public sealed class XlConfigTests
     public void TwoBlockDevicesOnTheSameDiskAreAnError()
     {
         var (_, diagnostics) = Write("""
-            <MirageDevice Include="a" Kind="block" Target="a.img" />
-            <MirageDevice Include="b" Kind="block" Target="b.img" />
+            <MirageDevice Include="a" Kind="block" Image="a.img" />
+            <MirageDevice Include="b" Kind="block" Image="b.img" />
             """);
         Assert.HasCount(1, diagnostics);
         StringAssert.Contains(diagnostics[0].Message, "Device 'b' (block) uses disk xvda, as block device 'a' does");

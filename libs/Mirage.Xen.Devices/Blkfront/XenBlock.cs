@@ -37,6 +37,7 @@ public sealed class XenBlock : IBlock
     private readonly uint[] _dataGrants;
     private readonly Batch?[] _slotOwner = new Batch?[SlotCount];
     private readonly byte[] _slotOperation = new byte[SlotCount];
+    private readonly Memory<byte>[] _slotDestination = new Memory<byte>[SlotCount];
     private readonly int[] _freeSlots = new int[SlotCount];
     private int _freeSlotCount;
     private readonly Signal _slotFreed = new();
@@ -76,7 +77,7 @@ public sealed class XenBlock : IBlock
 
     public bool FlushSupported => _flushCache || _barrier;
 
-    public static async ValueTask<Result<IBlock, DeviceError>> ConnectAsync(string disk, string target, string access)
+    public static async ValueTask<Result<IBlock, DeviceError>> ConnectAsync(string disk, string image, string access)
     {
         var connected = await ConnectDiskAsync(disk);
         return connected.IsOk ? Result<IBlock, DeviceError>.Ok(connected.Value) : Result<IBlock, DeviceError>.Fail(connected.Error);
@@ -206,7 +207,8 @@ public sealed class XenBlock : IBlock
 
     /// <summary>
     /// Cuts the transfer into requests of up to 11 pages, puts as many in the ring as there are
-    /// free slots before notifying the backend once, and waits for all of them.
+    /// free slots before notifying the backend once, and waits for all of them. A read's data is
+    /// copied out of each slot as its response arrives, so the slot serves the next request.
     /// </summary>
     private async ValueTask<Result<Unit, BlockError>> TransferAsync(byte operation, long sector, Memory<byte> into, ReadOnlyMemory<byte> from)
     {
@@ -216,7 +218,6 @@ public sealed class XenBlock : IBlock
         int chunks = (length + chunkBytes - 1) / chunkBytes;
         var batch = new Batch { Outstanding = chunks };
         long firstRequestSector = sector * (Info.SectorSize / BlkifLayout.RequestSectorSize);
-        var slots = new int[chunks];
         for (int chunk = 0; chunk < chunks; chunk++)
         {
             int slot = _freeSlotCount > 0 ? _freeSlots[--_freeSlotCount] : -1;
@@ -226,24 +227,14 @@ public sealed class XenBlock : IBlock
                 slot = await TakeSlotAsync();
                 if (slot < 0) return Result<Unit, BlockError>.Fail(BlockError.Disconnected);
             }
-            slots[chunk] = slot;
             int offset = chunk * chunkBytes;
             int bytes = Math.Min(chunkBytes, length - offset);
             if (operation == BlkifLayout.OpWrite) from.Span.Slice(offset, bytes).CopyTo(SlotBytes(slot, bytes));
+            else _slotDestination[slot] = into.Slice(offset, bytes);
             Submit(slot, batch, operation, firstRequestSector + offset / BlkifLayout.RequestSectorSize, bytes);
         }
         Notify();
         bool failed = await batch.Done.Task;
-        if (operation == BlkifLayout.OpRead)
-        {
-            for (int chunk = 0; chunk < chunks && !failed; chunk++)
-            {
-                int offset = chunk * chunkBytes;
-                int bytes = Math.Min(chunkBytes, length - offset);
-                SlotBytes(slots[chunk], bytes).CopyTo(into.Span.Slice(offset, bytes));
-            }
-            foreach (int slot in slots) ReleaseSlot(slot);
-        }
         return failed ? Result<Unit, BlockError>.Fail(BlockError.IoError) : Result.Ok<BlockError>();
     }
 
@@ -310,6 +301,9 @@ public sealed class XenBlock : IBlock
                 byte* response = _ring.Slot(at);
                 ulong id = *(ulong*)(response + BlkifLayout.ResponseId);
                 short status = *(short*)(response + BlkifLayout.ResponseStatus);
+                // Consumed before the slot is released: a waiting writer resumed by the release may
+                // fill the ring at once, and the ring must not count this entry as still in flight.
+                _ring.ResponseConsumer = at + 1;
                 if (id >= SlotCount || _slotOwner[id] is not { } batch) continue; // not ours: ignore rather than corrupt
                 _slotOwner[id] = null;
                 if (status != BlkifLayout.StatusOkay)
@@ -317,8 +311,14 @@ public sealed class XenBlock : IBlock
                     RequestsRefusedByBackend++;
                     batch.Failed = true;
                 }
-                // A read's slot is released by the reader, after copying the data out of its pages.
-                if (_slotOperation[id] != BlkifLayout.OpRead) ReleaseSlot((int)id);
+                // A read's data leaves the slot's pages before the slot can take another request.
+                if (_slotOperation[id] == BlkifLayout.OpRead)
+                {
+                    Memory<byte> destination = _slotDestination[id];
+                    _slotDestination[id] = default;
+                    if (status == BlkifLayout.StatusOkay) SlotBytes((int)id, destination.Length).CopyTo(destination.Span);
+                }
+                ReleaseSlot((int)id);
                 if (--batch.Outstanding == 0) batch.Done.TrySetResult(batch.Failed);
             }
             _ring.ResponseConsumer = produced;

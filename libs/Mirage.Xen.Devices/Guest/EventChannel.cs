@@ -7,7 +7,11 @@ internal static unsafe class EventChannel
     private const int Send = 4;
     private const int AllocUnbound = 6;
 
-    /// <summary>A fresh port the domain <paramref name="remoteDomain"/> may bind to; -1 when Xen refuses.</summary>
+    /// <summary>
+    /// A fresh port the domain <paramref name="remoteDomain"/> may bind to; -1 when Xen refuses. It
+    /// starts masked: the driver unmasks it once its poll function runs (an unmasked port nobody
+    /// takes events from would keep the vCPU from ever blocking).
+    /// </summary>
     public static long AllocateUnbound(ushort remoteDomain)
     {
         ushort* request = stackalloc ushort[4];
@@ -15,7 +19,10 @@ internal static unsafe class EventChannel
         request[1] = remoteDomain;
         *(uint*)(request + 2) = 0;
         nint rc = XenGuest.Hypercall(XenGuest.EventChannelOp, AllocUnbound, (nint)request);
-        return rc == 0 ? *(uint*)(request + 2) : -1;
+        if (rc != 0) return -1;
+        uint port = *(uint*)(request + 2);
+        XenGuest.Mask(port);
+        return port;
     }
 
     public static void Notify(uint port)

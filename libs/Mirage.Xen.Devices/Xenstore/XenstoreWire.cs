@@ -56,7 +56,7 @@ public static class XenstoreWire
         if (payload.SequenceEqual("EACCES"u8) || payload.SequenceEqual("EPERM"u8)) return XenstoreError.PermissionDenied;
         if (payload.SequenceEqual("EAGAIN"u8)) return XenstoreError.TryAgain;
         for (int i = 0; i < payload.Length; i++)
-            if (payload[i] < (byte)'A' || payload[i] > (byte)'Z') return XenstoreError.Malformed;
+            if ((payload[i] < (byte)'A' || payload[i] > (byte)'Z') && (payload[i] < (byte)'0' || payload[i] > (byte)'9')) return XenstoreError.Malformed;
         return payload.Length > 1 && payload[0] == (byte)'E' ? XenstoreError.Rejected : XenstoreError.Malformed;
     }
 

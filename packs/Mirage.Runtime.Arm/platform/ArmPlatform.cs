@@ -79,15 +79,12 @@ namespace Mirage.Runtime.Arm.Platform
             {
                 s_xen = true;
                 if (!SharedInfo.Map(pages, XenArchitecture.Arm)) Panic("XENMEM_add_to_physmap(shared_info) failed");
+                // Every port masked: a pending unmasked port keeps Block from sleeping, so only the
+                // ports device drivers poll get unmasked (by them).
+                SharedInfo.MaskAll();
                 if (HvmParameters.TryGet(HvmParameters.ConsolePfn, out ulong consolePfn)
                     && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
-                {
                     ConsoleRing.Connect((byte*)(nuint)(consolePfn << 12), (uint)consolePort);
-                    // Nobody waits on the console's port (writes only notify): masked, its events
-                    // cannot keep Block from sleeping. Device drivers unmask the ports they poll.
-                    SharedInfo.Mask((uint)consolePort);
-                }
-                if (HvmParameters.TryGet(HvmParameters.StoreEventChannel, out ulong storePort)) SharedInfo.Mask((uint)storePort);
                 // Xen's event-channel upcall is a PPI named by the hypervisor node.
                 Gic.Enable(s_board.Xen.GicInterrupt(0));
                 if (!Gic.IsPresent) Panic("Xen gave no GICv2 in the device tree");

@@ -78,15 +78,12 @@ namespace Mirage.Runtime.Xen.Platform
             Arch.SetUpcallPendingByte(SharedInfo.UpcallPending);
             HvmParameters.Set(HvmParameters.CallbackIrq, (2UL << 56) | CallbackVector);
 
+            // Every port masked: a pending unmasked port keeps Block from sleeping, so only ports
+            // someone polls are unmasked (the timer here, device ports by their drivers).
+            SharedInfo.MaskAll();
             if (HvmParameters.TryGet(HvmParameters.ConsolePfn, out ulong consolePfn)
                 && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
-            {
                 ConsoleRing.Connect((byte*)(consolePfn << 12), (uint)consolePort);
-                // Nobody waits on the console's port (writes only notify): masked, its events
-                // cannot keep Block from sleeping. Device drivers unmask the ports they poll.
-                SharedInfo.Mask((uint)consolePort);
-            }
-            if (HvmParameters.TryGet(HvmParameters.StoreEventChannel, out ulong storePort)) SharedInfo.Mask((uint)storePort);
 
             long port = EventChannel.BindVirtualIrq(EventChannel.VirqTimer);
             if (port < 0) Panic("EVTCHNOP_bind_virq(VIRQ_TIMER) failed");

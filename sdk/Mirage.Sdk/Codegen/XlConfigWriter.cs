@@ -96,11 +96,11 @@ public static class XlConfigWriter
         if (access != "rw" && access != "ro")
             Error(diagnostics, device, $"sets Access=\"{access}\": a disk is \"rw\" (read-write) or \"ro\" (read-only).");
 
-        string target = device.Get("Target");
+        string target = device.Get("Image");
         if (target.Length == 0)
-            Error(diagnostics, device, "has no Target: set Target=\"path/to/disk.img\" (the raw image file dom0 serves as the disk).");
+            Error(diagnostics, device, "has no Image: set Image=\"path/to/disk.img\" (the raw image file dom0 serves as the disk).");
         else if (target.IndexOfAny(new[] { '\'', '"', '\n', '\r', '\\' }) >= 0)
-            Error(diagnostics, device, $"sets Target=\"{target}\", which xl cannot read: a disk image path may not contain quotes, backslashes or line breaks.");
+            Error(diagnostics, device, $"sets Image=\"{target}\", which xl cannot read: a disk image path may not contain quotes, backslashes or line breaks.");
         else if (!Path.IsPathRooted(target))
             target = Path.GetFullPath(Path.Combine(projectDirectory, target));
 

@@ -23,6 +23,17 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
         for (int i = 16; i < into.Length; i++) into[i] = (byte)(sector * 13 + i + (sector >> 9));
     }
 
+    // Spelled out: enum names are not in the unikernel's metadata (Mirage.CoreLib prints the number).
+    private static string Name(BlockError error) => error switch
+    {
+        BlockError.IoError => "IoError",
+        BlockError.ReadOnly => "ReadOnly",
+        BlockError.OutOfRange => "OutOfRange",
+        BlockError.Misaligned => "Misaligned",
+        BlockError.Disconnected => "Disconnected",
+        _ => "?",
+    };
+
     public async Task<int> StartAsync()
     {
         var info = disk.Info;
@@ -39,12 +50,12 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
             int count = (int)Math.Min(sectorsPerChunk, info.SectorCount - sector);
             for (int i = 0; i < count; i++) Sector(sector + i, buffer.AsSpan(i * info.SectorSize, info.SectorSize));
             var written = await disk.WriteAsync(sector, buffer.AsMemory(0, count * info.SectorSize));
-            if (written.IsError) { await console.WriteLineAsync($"FAIL: write at sector {sector}: {written.Error}"); return 1; }
+            if (written.IsError) { await console.WriteLineAsync($"FAIL: write at sector {sector}: {Name(written.Error)}"); return 1; }
         }
         var flushed = await disk.FlushAsync();
         double writeSeconds = Stopwatch.GetElapsedTime(ticks).TotalSeconds;
         long bytes = info.SectorCount * info.SectorSize;
-        await console.WriteLineAsync($"wrote {bytes >> 20} MiB in {writeSeconds:F2} s: {bytes / writeSeconds / (1 << 20):F1} MiB/s; flush: {(flushed.IsOk ? "ok" : flushed.Error.ToString())}");
+        await console.WriteLineAsync($"wrote {bytes >> 20} MiB in {writeSeconds:F2} s: {bytes / writeSeconds / (1 << 20):F1} MiB/s; flush: {(flushed.IsOk ? "ok" : Name(flushed.Error))}");
         passed &= flushed.IsOk;
 
         ticks = Stopwatch.GetTimestamp();
@@ -54,7 +65,7 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
         {
             int count = (int)Math.Min(sectorsPerChunk, info.SectorCount - sector);
             var read = await disk.ReadAsync(sector, buffer.AsMemory(0, count * info.SectorSize));
-            if (read.IsError) { await console.WriteLineAsync($"FAIL: read at sector {sector}: {read.Error}"); return 1; }
+            if (read.IsError) { await console.WriteLineAsync($"FAIL: read at sector {sector}: {Name(read.Error)}"); return 1; }
             for (int i = 0; i < count; i++)
             {
                 Sector(sector + i, expected);
@@ -67,22 +78,22 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
         if (xen is not null) await console.WriteLineAsync($"disk: {xen.RequestsSent} requests in {xen.Notifications} notifications, refused by the backend: {xen.RequestsRefusedByBackend}");
 
         var beyond = await disk.ReadAsync(info.SectorCount, new byte[info.SectorSize]);
-        await console.WriteLineAsync($"read past the end: {(beyond.IsOk ? "ok" : beyond.Error.ToString())}");
+        await console.WriteLineAsync($"read past the end: {(beyond.IsOk ? "ok" : Name(beyond.Error))}");
         passed &= beyond.IsError && beyond.Error == BlockError.OutOfRange;
 
         var seedInfo = seed.Info;
         var marker = new byte[seedInfo.SectorSize];
         var seedRead = await seed.ReadAsync(0, marker);
-        string text = seedRead.IsOk ? System.Text.Encoding.ASCII.GetString(marker, 0, 11) : seedRead.Error.ToString();
+        string text = seedRead.IsOk ? System.Text.Encoding.ASCII.GetString(marker, 0, 11) : Name(seedRead.Error);
         var seedWrite = await seed.WriteAsync(0, marker);
-        await console.WriteLineAsync($"seed: {(seedInfo.ReadWrite ? "read-write" : "read-only")}, sector 0 starts \"{text}\", write: {(seedWrite.IsOk ? "ok" : seedWrite.Error.ToString())}");
+        await console.WriteLineAsync($"seed: {(seedInfo.ReadWrite ? "read-write" : "read-only")}, sector 0 starts \"{text}\", write: {(seedWrite.IsOk ? "ok" : Name(seedWrite.Error))}");
         passed &= !seedInfo.ReadWrite && text == "MIRAGE-SEED" && seedWrite.IsError && seedWrite.Error == BlockError.ReadOnly;
 
         if (xen is not null)
         {
             var closed = await xen.CloseAsync();
             var after = await disk.ReadAsync(0, buffer.AsMemory(0, info.SectorSize));
-            await console.WriteLineAsync($"closed: {(closed.IsOk ? "ok" : closed.Error.Message)}; read after close: {(after.IsOk ? "ok" : after.Error.ToString())}");
+            await console.WriteLineAsync($"closed: {(closed.IsOk ? "ok" : closed.Error.Message)}; read after close: {(after.IsOk ? "ok" : Name(after.Error))}");
             passed &= closed.IsOk && after.IsError && after.Error == BlockError.Disconnected;
         }
         await console.WriteLineAsync(passed ? "PASS" : "FAIL");

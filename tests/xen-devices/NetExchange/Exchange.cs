@@ -45,6 +45,15 @@ public sealed class Exchange(IConsole console, ITime time, INetwork network)
         return buffers;
     }
 
+    // Spelled out: enum names are not in the unikernel's metadata (Mirage.CoreLib prints the number).
+    private static string Name(NetworkError error) => error switch
+    {
+        NetworkError.Disconnected => "Disconnected",
+        NetworkError.FrameTooLarge => "FrameTooLarge",
+        NetworkError.IoError => "IoError",
+        _ => "?",
+    };
+
     public async Task<int> StartAsync()
     {
         if (network is not XenNetwork xen)
@@ -78,7 +87,7 @@ public sealed class Exchange(IConsole console, ITime time, INetwork network)
 
         var runt = await network.WriteAsync(new byte[10]);
         for (int i = 0; i < 100 && xen.FramesRefusedByBackend == 0; i++) await time.SleepAsync(TimeSpan.FromMilliseconds(50.0));
-        await console.WriteLineAsync($"runt frame: write {(runt.IsOk ? "queued" : runt.Error.ToString())}, refused by the backend: {xen.FramesRefusedByBackend}");
+        await console.WriteLineAsync($"runt frame: write {(runt.IsOk ? "queued" : Name(runt.Error))}, refused by the backend: {xen.FramesRefusedByBackend}");
         if (!await RunAsync(AfterRefusal)) return 1;
         await console.WriteLineAsync($"after the refusal: {AfterRefusal} more frames each way verified");
 
@@ -86,7 +95,7 @@ public sealed class Exchange(IConsole console, ITime time, INetwork network)
         await console.WriteLineAsync($"statistics: sent {stats.FramesSent} frames ({stats.BytesSent} bytes), received {stats.FramesReceived} ({stats.BytesReceived} bytes), dropped {stats.FramesDropped}, malformed {xen.MalformedFramesReceived}, bad replies {_badReplies}, retransmits {_retransmits}, ring-full waits {xen.TxRingFullWaits}");
         var closed = await xen.CloseAsync();
         var ended = await listening;
-        await console.WriteLineAsync($"closed: {(closed.IsOk ? "ok" : closed.Error.Message)}; listener ended with {(ended.IsOk ? "ok" : ended.Error.ToString())}");
+        await console.WriteLineAsync($"closed: {(closed.IsOk ? "ok" : closed.Error.Message)}; listener ended with {(ended.IsOk ? "ok" : Name(ended.Error))}");
 
         bool passed = heapGrowth < 32 * 1024 && xen.FramesRefusedByBackend == 1 && _badReplies == 0 && closed.IsOk;
         await console.WriteLineAsync(passed ? "PASS" : "FAIL");
