@@ -152,6 +152,20 @@ namespace Mirage.Xen
             return false;
         }
 
+        /// <summary>Writes the unmasked ports (those someone polls) into <paramref name="ports"/>; returns how many (at most <paramref name="capacity"/>).</summary>
+        public static int UnmaskedPorts(uint* ports, int capacity)
+        {
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            int count = 0;
+            for (int i = 0; i < 64 && count < capacity; i++)
+            {
+                ulong open = ~mask[i];
+                for (int bit = 0; open != 0 && count < capacity; bit++, open >>= 1)
+                    if ((open & 1) != 0) ports[count++] = (uint)(i * 64 + bit);
+            }
+            return count;
+        }
+
         public static void Unmask(uint port)
         {
             ulong* mask = (ulong*)(s_page + EventMaskOffset);

@@ -41,6 +41,7 @@ public sealed class XenBlock : IBlock
     private readonly int[] _freeSlots = new int[SlotCount];
     private int _freeSlotCount;
     private readonly Signal _slotFreed = new();
+    private readonly StallKick _stall = new();
     private bool _connected;
     private bool _flushCache;
     private bool _barrier;
@@ -74,6 +75,9 @@ public sealed class XenBlock : IBlock
     public long RequestsSent { get; private set; }
 
     public long Notifications { get; private set; }
+
+    /// <summary>Times blkback was re-notified because requests sat unanswered for 100 ms.</summary>
+    public long BackendKicks => _stall.Kicks;
 
     public bool FlushSupported => _flushCache || _barrier;
 
@@ -259,6 +263,7 @@ public sealed class XenBlock : IBlock
 
     private unsafe void Submit(int slot, Batch batch, byte operation, long requestSector, int bytes)
     {
+        if (_ring.InFlight == 0) _stall.Progress(); // the wait for an answer starts now
         _slotOwner[slot] = batch;
         _slotOperation[slot] = operation;
         byte* request = _ring.Slot(_ring.RequestProducer++);
@@ -292,6 +297,7 @@ public sealed class XenBlock : IBlock
     private unsafe void Poll()
     {
         XenGuest.TakePending(_port);
+        if (_connected && _ring.InFlight > 0 && _ring.ResponseProducer == _ring.ResponseConsumer) _stall.Check(_port);
         while (_ring.ResponseProducer != _ring.ResponseConsumer)
         {
             uint produced = _ring.ResponseProducer;
@@ -304,6 +310,7 @@ public sealed class XenBlock : IBlock
                 // Consumed before the slot is released: a waiting writer resumed by the release may
                 // fill the ring at once, and the ring must not count this entry as still in flight.
                 _ring.ResponseConsumer = at + 1;
+                _stall.Progress();
                 if (id >= SlotCount || _slotOwner[id] is not { } batch) continue; // not ours: ignore rather than corrupt
                 _slotOwner[id] = null;
                 if (status != BlkifLayout.StatusOkay)

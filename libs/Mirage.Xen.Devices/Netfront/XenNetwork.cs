@@ -42,6 +42,7 @@ public sealed class XenNetwork : INetwork
     private readonly ushort[] _rxBufferAtPosition;
     private readonly Signal _txSpace = new();
     private readonly Signal _rxArrived = new();
+    private readonly StallKick _txStall = new();
     private CancellationToken _listenToken;
     private bool _listening;
     private bool _connected;
@@ -76,6 +77,9 @@ public sealed class XenNetwork : INetwork
 
     /// <summary>RX responses with an error status, unexpected chaining, or an impossible length or offset.</summary>
     public long MalformedFramesReceived { get; private set; }
+
+    /// <summary>Times netback was re-notified because TX frames sat unanswered for 100 ms.</summary>
+    public long BackendKicks => _txStall.Kicks;
 
     /// <summary>Times a write found the TX ring full and waited for the backend.</summary>
     public long TxRingFullWaits { get; private set; }
@@ -217,6 +221,7 @@ public sealed class XenNetwork : INetwork
         *(ushort*)(request + NetifLayout.TxFlags) = 0;
         *(ushort*)(request + NetifLayout.TxId) = slot;
         *(ushort*)(request + NetifLayout.TxSize) = (ushort)frame.Length;
+        if (_tx.InFlight == 0) _txStall.Progress(); // the wait for an answer starts now
         Statistics.FramesSent++;
         Statistics.BytesSent += frame.Length;
         if (_tx.PushRequests()) EventChannel.Notify(_port);
@@ -240,6 +245,7 @@ public sealed class XenNetwork : INetwork
                 }
                 if (id < _tx.Size) _freeTxSlots[_freeTxCount++] = id;
             }
+            if (_tx.ResponseConsumer != produced) _txStall.Progress();
             _tx.ResponseConsumer = produced;
         }
         while (_tx.HasResponses());
@@ -317,6 +323,7 @@ public sealed class XenNetwork : INetwork
     {
         XenGuest.TakePending(_port);
         if (_tx.ResponseProducer != _tx.ResponseConsumer) ReclaimTxSlots();
+        if (_connected && _tx.InFlight > 0) _txStall.Check(_port);
         if (_freeTxCount > 0 && _txSpace.HasWaiter) _txSpace.Set();
         if (_rxArrived.HasWaiter && (_rx.ResponseProducer != _rx.ResponseConsumer || _listenToken.IsCancellationRequested || !_connected)) _rxArrived.Set();
     }

@@ -28,6 +28,7 @@ public sealed class XenstoreClient
     private uint _nextRequestId = 1;
     private int _nextWatchToken = 1;
     private bool _broken;
+    private readonly Guest.StallKick _stall = new();
 
     private sealed class PendingRequest
     {
@@ -153,6 +154,8 @@ public sealed class XenstoreClient
         if (_broken) return;
         Push();
         Receive();
+        if (_pending.Count == 0) _stall.Progress();
+        else _stall.Check(_port);
     }
 
     private void Push()
@@ -179,7 +182,7 @@ public sealed class XenstoreClient
         {
             int read = _ring.ReadResponses(_reader);
             if (read < 0 || _reader.IsBroken) { Break(); return; }
-            if (read > 0) EventChannel.Notify(_port);
+            if (read > 0) { EventChannel.Notify(_port); _stall.Progress(); }
             if (!_reader.TryTake(out var header, out var payload)) return;
             Dispatch(header, payload);
             if (read == 0) continue; // a message completed by an earlier read: look for more

@@ -75,7 +75,7 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
         double readSeconds = Stopwatch.GetElapsedTime(ticks).TotalSeconds;
         await console.WriteLineAsync($"read back {bytes >> 20} MiB in {readSeconds:F2} s: {bytes / readSeconds / (1 << 20):F1} MiB/s; sectors differing: {mismatches}");
         passed &= mismatches == 0;
-        if (xen is not null) await console.WriteLineAsync($"disk: {xen.RequestsSent} requests in {xen.Notifications} notifications, refused by the backend: {xen.RequestsRefusedByBackend}");
+        if (xen is not null) await console.WriteLineAsync($"disk: {xen.RequestsSent} requests in {xen.Notifications} notifications, refused by the backend: {xen.RequestsRefusedByBackend}, backend kicks {xen.BackendKicks}");
 
         var beyond = await disk.ReadAsync(info.SectorCount, new byte[info.SectorSize]);
         await console.WriteLineAsync($"read past the end: {(beyond.IsOk ? "ok" : Name(beyond.Error))}");

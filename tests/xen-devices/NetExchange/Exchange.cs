@@ -92,7 +92,7 @@ public sealed class Exchange(IConsole console, ITime time, INetwork network)
         await console.WriteLineAsync($"after the refusal: {AfterRefusal} more frames each way verified");
 
         var stats = network.Statistics;
-        await console.WriteLineAsync($"statistics: sent {stats.FramesSent} frames ({stats.BytesSent} bytes), received {stats.FramesReceived} ({stats.BytesReceived} bytes), dropped {stats.FramesDropped}, malformed {xen.MalformedFramesReceived}, bad replies {_badReplies}, retransmits {_retransmits}, ring-full waits {xen.TxRingFullWaits}");
+        await console.WriteLineAsync($"statistics: sent {stats.FramesSent} frames ({stats.BytesSent} bytes), received {stats.FramesReceived} ({stats.BytesReceived} bytes), dropped {stats.FramesDropped}, malformed {xen.MalformedFramesReceived}, bad replies {_badReplies}, retransmits {_retransmits}, ring-full waits {xen.TxRingFullWaits}, backend kicks {xen.BackendKicks}");
         var closed = await xen.CloseAsync();
         var ended = await listening;
         await console.WriteLineAsync($"closed: {(closed.IsOk ? "ok" : closed.Error.Message)}; listener ended with {(ended.IsOk ? "ok" : Name(ended.Error))}");
