@@ -833,6 +833,8 @@ def cmd_start(args):
         cmd.append("--verbose-boot")
     if args.xen_args:
         cmd += ["--xen-args", args.xen_args]
+    if args.bridge_address:
+        cmd += ["--bridge-address", args.bridge_address]
     if args.idle_timeout:
         cmd += ["--idle-timeout", str(args.idle_timeout)]
     if args.parent_pid:
