@@ -728,6 +728,17 @@ def serve_connection(h, conn, stop_event):
             pass
 
 
+def set_bridge_address(h, cidr):
+    """Gives xenbr0 (created by dom0's init) an address: dom0's stack then answers the guests' vifs."""
+    if not cidr:
+        return
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,3}){3}/\d{1,2}", cidr):
+        raise HarnessError(f"--bridge-address {cidr!r} is not an IPv4 address with a prefix length (a.b.c.d/n)")
+    rc, output = h.sh(f"ip addr add {cidr} dev xenbr0 && ip link set xenbr0 up\n", timeout=30)
+    if rc != 0:
+        raise HarnessError(f"cannot give xenbr0 the address {cidr}: {output.strip()}")
+
+
 def cmd_serve(args):
     h = Harness(args.dir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
                 parallel=args.parallel, keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot,
@@ -747,6 +758,7 @@ def cmd_serve(args):
         signal.signal(s, lambda *_: stop_event.set())
     try:
         h.start()
+        set_bridge_address(h, args.bridge_address)
     except HarnessError as e:
         print(f"xen-harness: {e}", file=sys.stderr)
         srv.close()
@@ -821,6 +833,8 @@ def cmd_start(args):
         cmd.append("--verbose-boot")
     if args.xen_args:
         cmd += ["--xen-args", args.xen_args]
+    if args.bridge_address:
+        cmd += ["--bridge-address", args.bridge_address]
     if args.idle_timeout:
         cmd += ["--idle-timeout", str(args.idle_timeout)]
     if args.parent_pid:
@@ -919,6 +933,7 @@ def cmd_run(args):
     try:
         h.start()
         print(f"xen-harness: Xen + dom0 ({arch}) up in {h.boot_seconds:.1f} s", file=sys.stderr, flush=True)
+        set_bridge_address(h, args.bridge_address)
 
         def out(text):
             sys.stdout.write(text)
@@ -927,6 +942,11 @@ def cmd_run(args):
         res = h.run(args.image, args.config, args.timeout, out)
         if res["console"] and not res["console"].endswith("\n"):
             out("\n")
+        if args.dom0_after:
+            with open(args.dom0_after) as f:
+                rc, output = h.sh(f.read(), timeout=120)
+            res["dom0_after"] = {"exit_code": rc, "output": output}
+            print(f"xen-harness: dom0 script after the guest exited {rc}:\n{output.rstrip()}", file=sys.stderr)
         if args.json:
             with open(args.json, "w") as f:
                 json.dump(dict(res, boot_s=round(h.boot_seconds, 3), arch=arch), f, indent=2)
@@ -961,6 +981,9 @@ def main(argv=None):
         p.add_argument("--keep-jobs", action="store_true", help="keep each job's files in WORKDIR/share/jobs")
         p.add_argument("--verbose-boot", action="store_true", help="dom0 kernel messages in serial.log")
         p.add_argument("--xen-args", default="", help="extra Xen command line options")
+        p.add_argument("--bridge-address", default="", metavar="CIDR",
+                       help="give dom0's guest bridge xenbr0 this address (e.g. 192.168.77.1/24), so guests' "
+                            "vifs reach dom0's own network stack")
         p.add_argument("--arch", choices=ARCHES, default=None,
                        help="guest architecture: x86 (x86_64 PVH guests, qemu-system-x86_64) or arm "
                             "(32-bit ARM zImage guests, qemu-system-arm); run: detected from the image, "
@@ -972,6 +995,9 @@ def main(argv=None):
     p.add_argument("--timeout", type=float, default=60)
     p.add_argument("--json", help="write the result (see README) to this file")
     p.add_argument("--workdir", help="keep QEMU's files (serial.log, share/) here")
+    p.add_argument("--dom0-after", metavar="SCRIPT",
+                   help="busybox sh script run in dom0 once the guest is gone (its output goes to stderr and "
+                        "the result's dom0_after); for tests that check what dom0 saw")
     vm_opts(p)
     p.set_defaults(fn=cmd_run)
 

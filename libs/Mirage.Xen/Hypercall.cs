@@ -44,6 +44,31 @@ namespace Mirage.Xen
         }
 
         public static void YieldCpu() => Hypercall.Call(Hypercall.SchedOp, Yield, 0);
+
+        private const int PollOp = 3;
+
+        private struct PollRequest
+        {
+            public ulong Ports;   // XEN_GUEST_HANDLE(evtchn_port_t): 64-bit on x86_64 and on ARM
+            public uint Count;
+            public ulong Timeout; // absolute Xen system time (ns); 0 = none
+        }
+
+        /// <summary>
+        /// SCHEDOP_poll: blocks until one of <paramref name="ports"/> is pending (any port of the
+        /// domain when there are several or none: Xen then wakes the poller on every new event),
+        /// or until <paramref name="timeoutSystemNs"/>. Unlike SCHEDOP_block it judges by the
+        /// ports' pending bits, not by whether an upcall could be delivered right now, so an
+        /// event that arrived just before the call is never slept through.
+        /// </summary>
+        public static long Poll(uint* ports, int count, long timeoutSystemNs)
+        {
+            PollRequest request = default;
+            request.Ports = (ulong)(nuint)ports;
+            request.Count = (uint)count;
+            request.Timeout = (ulong)timeoutSystemNs;
+            return Hypercall.Call(Hypercall.SchedOp, PollOp, (nint)(&request));
+        }
     }
 
     /// <summary>HVM parameters (xen/include/public/hvm/params.h) through HVMOP_get/set_param.</summary>

@@ -124,6 +124,55 @@ namespace Mirage.Xen
             System.Threading.Volatile.Write(ref *(long*)(s_page + PendingSelectorOffset), 0);
         }
 
+        /// <summary>
+        /// Masks every port. Xen leaves the mask bits of new ports as they are, and a domain starts
+        /// with all of them clear: a port allocated for a device would otherwise be unmasked before
+        /// its driver polls it, and its pending flag would keep the platform from blocking.
+        /// </summary>
+        public static void MaskAll()
+        {
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            for (int i = 0; i < 64; i++) mask[i] = ulong.MaxValue;
+        }
+
+        public static void Mask(uint port)
+        {
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            mask[port >> 6] |= 1UL << (int)(port & 63);
+        }
+
+        /// <summary>
+        /// Whether an unmasked port other than <paramref name="exceptPort"/> has its pending flag set:
+        /// a device event that arrived before the upcall flag was cleared, which Xen will not signal
+        /// again. The platform checks this after acknowledging the upcall and does not block then.
+        /// </summary>
+        public static bool AnyUnmaskedPending(uint exceptPort)
+        {
+            ulong* pending = (ulong*)(s_page + s_eventPendingOffset);
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            for (int i = 0; i < 64; i++)
+            {
+                ulong ready = System.Threading.Volatile.Read(ref *(long*)(pending + i)) is long p ? (ulong)p & ~mask[i] : 0;
+                if ((uint)(i << 6) <= exceptPort && exceptPort < (uint)((i + 1) << 6)) ready &= ~(1UL << (int)(exceptPort & 63));
+                if (ready != 0) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Writes the unmasked ports (those someone polls) into <paramref name="ports"/>; returns how many (at most <paramref name="capacity"/>).</summary>
+        public static int UnmaskedPorts(uint* ports, int capacity)
+        {
+            ulong* mask = (ulong*)(s_page + EventMaskOffset);
+            int count = 0;
+            for (int i = 0; i < 64 && count < capacity; i++)
+            {
+                ulong open = ~mask[i];
+                for (int bit = 0; open != 0 && count < capacity; bit++, open >>= 1)
+                    if ((open & 1) != 0) ports[count++] = (uint)(i * 64 + bit);
+            }
+            return count;
+        }
+
         public static void Unmask(uint port)
         {
             ulong* mask = (ulong*)(s_page + EventMaskOffset);

@@ -78,10 +78,27 @@ internal static class XenMachines
     }
 
     /// <summary>Real Xen: boots Xen + dom0 under QEMU, `xl create`s the image, streams its console.</summary>
-    public static GuestRun RunOnXen(string image, string xlConfig, int timeoutSeconds = 300, int guestTimeoutSeconds = 120)
+    /// <remarks>
+    /// Harness options (eng/xen/README.md): <c>--bridge-address CIDR</c> gives dom0's xenbr0 an
+    /// address, <c>--dom0-after SCRIPT</c> runs a dom0 script once the guest is gone (its output
+    /// ends up in <see cref="GuestRun.Error"/>).
+    /// </remarks>
+    public static GuestRun RunOnXen(string image, string xlConfig, int timeoutSeconds = 300, int guestTimeoutSeconds = 120, params string[] harnessOptions)
     {
-        RequireXenHarness();
-        return Stream("python3", new[] { Harness, "run", image, xlConfig, "--timeout", guestTimeoutSeconds.ToString() }, Path.GetDirectoryName(image)!, timeoutSeconds);
+        if (ImageIsArm(image)) RequireXenHarnessArm(); else RequireXenHarness();
+        var arguments = new List<string> { Harness, "run", image, xlConfig, "--timeout", guestTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        arguments.AddRange(harnessOptions);
+        return Stream("python3", arguments, Path.GetDirectoryName(image)!, timeoutSeconds);
+    }
+
+    private static bool ImageIsArm(string image) => !File.ReadAllBytes(image).AsSpan(0, 4).SequenceEqual("\u007FELF"u8);
+
+    public static void RequireXenHarnessArm()
+    {
+        RequireQemuArm();
+        string cache = Environment.GetEnvironmentVariable("MIRAGE_CACHE") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".cache", "mirage");
+        if (!Directory.Exists(Path.Combine(cache, "xen", "arm")))
+            Assert.Inconclusive($"The ARM Xen harness is not set up ({cache}/xen/arm missing; eng/xen/setup.sh prepares it): the real-Xen-on-ARM tests cannot run here.");
     }
 
     public static GuestRun Stream(string file, IEnumerable<string> arguments, string workingDirectory, int timeoutSeconds)

@@ -81,6 +81,9 @@ namespace Mirage.Runtime.Arm.Platform
             {
                 s_xen = true;
                 if (!SharedInfo.Map(pages, XenArchitecture.Arm)) Panic("XENMEM_add_to_physmap(shared_info) failed");
+                // Every port masked: a pending unmasked port keeps Block from sleeping, so only the
+                // ports device drivers poll get unmasked (by them).
+                SharedInfo.MaskAll();
                 if (HvmParameters.TryGet(HvmParameters.ConsolePfn, out ulong consolePfn)
                     && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
                     ConsoleRing.Connect((byte*)(nuint)(consolePfn << 12), (uint)consolePort);
@@ -241,16 +244,19 @@ namespace Mirage.Runtime.Arm.Platform
                 return;
             }
             long wake = s_xen && deadlineNs - now > MaxBlockNs ? now + MaxBlockNs : deadlineNs;
-            Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
             if (s_xen)
             {
                 // Xen injects the event-channel PPI only on a 0 -> 1 transition of
                 // evtchn_upcall_pending: clear it (and the selector) so the next event wakes us.
                 SharedInfo.AcknowledgeUpcall();
+                // A device event already pending raises no new upcall: return so the drivers' pollers see it.
+                if (SharedInfo.AnyUnmaskedPending(uint.MaxValue)) return;
+                Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
                 Arch.XenBlock();
             }
             else
             {
+                Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
                 Arch.WaitForInterrupt();
             }
             Arch.TakeInterrupts();

@@ -17,6 +17,5 @@ namespace Mirage.Runtime.Xen.Platform
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_inb")] internal static extern byte InByte(ushort port);
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_hypercall_page")] internal static extern byte* HypercallPage();
         [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_set_upcall_pending_byte")] internal static extern void SetUpcallPendingByte(byte* address);
-        [MethodImpl(MethodImplOptions.InternalCall)] [RuntimeImport("*", "mirage_arch_xen_block")] internal static extern int XenBlock();
     }
 }

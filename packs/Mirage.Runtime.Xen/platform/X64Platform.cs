@@ -18,9 +18,9 @@ namespace Mirage.Runtime.Xen.Platform
         private const ushort DebugExitPort = 0x501;
         private const int CallbackVector = 0x20;
         private const long MaxBlockNs = 50_000_000;
+        private const int PolledPortsMax = 128; // SCHEDOP_poll's limit
 
         private static bool s_xen;
-        private static uint s_timerPort;
         private static byte* s_commandLine;
         private static byte* s_heapStart;
         private static byte* s_heapEnd;
@@ -74,14 +74,14 @@ namespace Mirage.Runtime.Xen.Platform
             Arch.SetUpcallPendingByte(SharedInfo.UpcallPending);
             HvmParameters.Set(HvmParameters.CallbackIrq, (2UL << 56) | CallbackVector);
 
+            // Every port masked: a pending unmasked port keeps Block from sleeping, so only ports
+            // someone polls are unmasked (device ports, by their drivers). Sleeps end by
+            // SCHEDOP_poll's timeout, so no timer VIRQ is bound.
+            SharedInfo.MaskAll();
             if (HvmParameters.TryGet(HvmParameters.ConsolePfn, out ulong consolePfn)
                 && HvmParameters.TryGet(HvmParameters.ConsoleEventChannel, out ulong consolePort))
                 ConsoleRing.Connect((byte*)(consolePfn << 12), (uint)consolePort);
 
-            long port = EventChannel.BindVirtualIrq(EventChannel.VirqTimer);
-            if (port < 0) Panic("EVTCHNOP_bind_virq(VIRQ_TIMER) failed");
-            s_timerPort = (uint)port;
-            SharedInfo.Unmask(s_timerPort);
         }
 
         private static void InitializeBareMetal()
@@ -265,17 +265,20 @@ namespace Mirage.Runtime.Xen.Platform
         {
             if (s_xen)
             {
-                // Xen raises an upcall (and wakes a blocked vCPU) only on a 0 -> 1 transition of the
-                // selector bit and of evtchn_upcall_pending: clear both so that the next event wakes us.
+                // SCHEDOP_poll, not SCHEDOP_block: Xen's block returns at once only if the upcall
+                // could be delivered right now, and in sti's interrupt shadow it cannot, so an event
+                // that arrived just before the call (upcall flag already set, hence no new kick)
+                // was slept through for good. Poll judges by the ports' pending bits instead.
+                // The upcall flag and selector are cleared so that Xen keeps setting them afresh.
                 SharedInfo.AcknowledgeUpcall();
-                SharedInfo.TakePending(s_timerPort);
-                // Never sleep longer than MaxBlockNs: should an event's wake-up ever be lost (Xen raises
-                // it only on 0 -> 1 transitions we share with the hypervisor), the loop still progresses.
+                if (SharedInfo.AnyUnmaskedPending(uint.MaxValue)) return; // a driver has work: let its poller run
+                // Never sleep longer than MaxBlockNs, as a backstop.
                 long now = MonotonicNanoseconds();
                 long wake = deadlineNs - now > MaxBlockNs ? now + MaxBlockNs : deadlineNs;
-                if (!SingleShotTimer.Arm(wake)) return; // already due
-                Arch.XenBlock();
-                SharedInfo.TakePending(s_timerPort);
+                if (wake <= now) return;
+                uint* ports = stackalloc uint[PolledPortsMax];
+                int count = SharedInfo.UnmaskedPorts(ports, PolledPortsMax);
+                Scheduler.Poll(ports, count, wake);
                 return;
             }
             // No interrupts without Xen: wait on the clock.

@@ -32,4 +32,5 @@ public static class ErrorCodes
     public const string MissingCoreLibraryType = "MIR0031";
     public const string UnreadableAssembly = "MIR0032";
     public const string LinkToolMissing = "MIR0033";
+    public const string XenDeviceParameter = "MIR0040";
 }

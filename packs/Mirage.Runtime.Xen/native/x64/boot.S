@@ -224,15 +224,14 @@ exception_stubs:
         EXCEPTION 31, 0
         .p2align 4
         /* Vector 0x20: Xen's callback vector. Clear evtchn_upcall_pending (Xen re-injects the
-           vector for as long as it is set) and note that an event arrived; the C# loop scans
-           the pending bitmap after every wake-up. */
+           vector for as long as it is set). The C# loop never waits for it: it idles in
+           SCHEDOP_poll and scans the pending bitmap after every wake-up. */
         push  rax
         mov   rax, [rip + upcall_pending_byte]
         test  rax, rax
         jz    5f
         mov   byte ptr [rax], 0
-5:      mov   byte ptr [rip + event_arrived], 1
-        pop   rax
+5:      pop   rax
         iretq
 
         /* exceptions.S: a fault in managed code becomes a .NET exception (null page, divide
@@ -331,21 +330,6 @@ mirage_arch_hypercall:
         .globl mirage_arch_set_upcall_pending_byte
 mirage_arch_set_upcall_pending_byte:
         mov   [rip + upcall_pending_byte], rdi
-        ret
-
-        /* int mirage_arch_xen_block(void): waits for an event with sti; hlt, which Xen turns into
-           SCHEDOP_block. Not a SCHEDOP_block hypercall from sti's interrupt shadow: Xen checks for
-           pending events while the shadow still blocks interrupts, sees none it may deliver and
-           blocks the vCPU with the event already pending; with no new 0 -> 1 transition to wake
-           it, it never runs again. A trapped hlt has its shadow cleared (RIP moves past it) before
-           Xen checks. Returns 1 if an event arrived. */
-        .globl mirage_arch_xen_block
-mirage_arch_xen_block:
-        mov   byte ptr [rip + event_arrived], 0
-        sti
-        hlt
-        cli
-        movzx eax, byte ptr [rip + event_arrived]
         ret
 
         /* Without Xen: wait for any interrupt (there are none enabled: this only ends a wait). */
@@ -516,6 +500,5 @@ stack_top:
 boot_protocol:  .space 4
 boot_info:      .space 4
 boot_tsc:       .space 8
-event_arrived:  .space 1
 
         .section .note.GNU-stack, "", @progbits

@@ -61,7 +61,7 @@ namespace Internal.Runtime.ExceptionHandling
                 RuntimeDiagnostics.Write(" while reporting a CPU exception\n");
                 Internal.Platform.Platform.Exit(RuntimeDiagnostics.CrashExitCode);
             }
-            if (!CodeMap.IsManagedCode(context->Ip & ~(nint)1) || s_reportingUnhandled) { s_reportingFault = true; return; }
+            if (!CodeMap.IsManagedCode(RegisterSet.CodeAddress(context->Ip)) || s_reportingUnhandled) { s_reportingFault = true; return; }
             Exception exception;
             if (RegisterSet.Is64Bit)
             {

@@ -22,6 +22,14 @@ namespace Internal.Runtime.ExceptionHandling
         /// <summary>Index of the stack pointer among the general registers.</summary>
         internal static int StackPointerIndex => Is64Bit ? 7 : 13;
 
+        /// <summary>
+        /// The code address an instruction pointer or return address designates. On ARMv7 bit 0
+        /// is the Thumb state, not part of the address; on x86_64 every bit counts (instructions
+        /// and return addresses are often odd, so masking there would point into the previous
+        /// instruction and miss the funclet-return address).
+        /// </summary>
+        internal static nint CodeAddress(nint ip) => Is64Bit ? ip : ip & ~(nint)1;
+
         internal static nint* General(RegisterSet* set) => (nint*)set;
 
         internal static nint StackPointer(RegisterSet* set) => ((nint*)set)[StackPointerIndex];

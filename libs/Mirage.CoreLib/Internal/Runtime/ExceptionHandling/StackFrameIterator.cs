@@ -31,7 +31,7 @@ namespace Internal.Runtime.ExceptionHandling
         }
 
         /// <summary>The address whose code the frame is executing: a return address minus one lies in the call instruction.</summary>
-        internal nint LookupPc => (Registers.Ip & ~(nint)1) - (IsExact ? 0 : 1);
+        internal nint LookupPc => RegisterSet.CodeAddress(Registers.Ip) - (IsExact ? 0 : 1);
 
         internal uint CodeOffset => (uint)(LookupPc - Code.MethodStart);
 
@@ -50,7 +50,7 @@ namespace Internal.Runtime.ExceptionHandling
                 if (!CodeMap.Unwind(registers, code, LookupPc)) return IsValid = false;
                 IsExact = false;
                 SkipClausesUpTo = ClauseSkipper.None;
-                nint ip = Registers.Ip & ~(nint)1;
+                nint ip = RegisterSet.CodeAddress(Registers.Ip);
                 NativeLayout* layout = CodeMap.Layout;
                 if (ip == layout->FuncletReturn || ip == layout->CatchReturn)
                 {
