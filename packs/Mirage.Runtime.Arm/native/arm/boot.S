@@ -526,13 +526,31 @@ function __aeabi_unwind_cpp_pr0
 function __aeabi_unwind_cpp_pr1
         bx    lr
 
+        /* Bytewise up to a word boundary, then two words per iteration, then the tail: the
+           collector zeroes everything it hands out with this. */
 function memset
         mov   r12, r0
-        cbz   r2, 2f
-1:      strb  r1, [r12], #1
+        and   r1, r1, #0xff
+        orr   r1, r1, r1, lsl #8
+        orr   r1, r1, r1, lsl #16
+1:      cbz   r2, 4f
+        tst   r12, #3
+        beq   2f
+        strb  r1, [r12], #1
         subs  r2, r2, #1
-        bne   1b
-2:      bx    lr
+        b     1b
+2:      mov   r3, r1
+        subs  r2, r2, #8
+        blo   3f
+5:      stmia r12!, {r1, r3}
+        subs  r2, r2, #8
+        bhs   5b
+3:      adds  r2, r2, #8
+        beq   4f
+6:      strb  r1, [r12], #1
+        subs  r2, r2, #1
+        bne   6b
+4:      bx    lr
 
 function memcpy
         mov   r12, r0
