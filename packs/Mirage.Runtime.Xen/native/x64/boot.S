@@ -417,21 +417,51 @@ mirage_arch_dispatch_cached_stub:
         lea   rax, [rip + mirage_dispatch_cached]
         ret
 
-        /* Write barriers: the heap is not generational, so a barrier is a store. */
+        /* Write barriers (docs/gc.md): the store, then, when a non-null reference lands in the
+           heap, the card of the slot is marked so that a minor collection finds old objects
+           that may now refer to young ones. The JIT lets RhpAssignRef trash every
+           caller-saved register and RhpByRefAssignRef rax and rcx (besides rdi, rsi). Before
+           the heap is laid out its size is 0 and no card is marked. */
         .globl RhpAssignRef
 RhpAssignRef:
         .globl RhpCheckedAssignRef
 RhpCheckedAssignRef:
         mov   [rdi], rsi
-        ret
+        test  rsi, rsi
+        jz    1f
+        mov   rax, rdi
+        sub   rax, [rip + write_barrier_heap_start]
+        cmp   rax, [rip + write_barrier_heap_size]
+        jae   1f
+        shr   rax, 9
+        add   rax, [rip + write_barrier_cards]
+        mov   byte ptr [rax], 1
+1:      ret
 
         /* *rdi = *rsi; rdi += 8; rsi += 8 (struct copies containing references) */
         .globl RhpByRefAssignRef
 RhpByRefAssignRef:
         mov   rcx, [rsi]
         mov   [rdi], rcx
-        add   rdi, 8
+        test  rcx, rcx
+        jz    1f
+        mov   rax, rdi
+        sub   rax, [rip + write_barrier_heap_start]
+        cmp   rax, [rip + write_barrier_heap_size]
+        jae   1f
+        shr   rax, 9
+        add   rax, [rip + write_barrier_cards]
+        mov   byte ptr [rax], 1
+1:      add   rdi, 8
         add   rsi, 8
+        ret
+
+        /* (heap start, heap size, card table): Mirage.CoreLib's CardTable.Initialize */
+        .globl mirage_gc_set_write_barrier_table
+mirage_gc_set_write_barrier_table:
+        mov   [rip + write_barrier_heap_start], rdi
+        mov   [rip + write_barrier_heap_size], rsi
+        mov   [rip + write_barrier_cards], rdx
         ret
 
         /* JIT helper for large zero-initializations, and the collector's zeroing of the memory it
@@ -507,6 +537,12 @@ gc_root_ranges:
 __security_cookie:
         .quad 0x00002B992DDFA232
 upcall_pending_byte:
+        .quad 0
+write_barrier_heap_start:
+        .quad 0
+write_barrier_heap_size:
+        .quad 0
+write_barrier_cards:
         .quad 0
 
         .section .bss
