@@ -59,6 +59,10 @@ namespace System
                 ref Unsafe.AddByteOffset(ref destinationArray.GetRawArrayData(), (nuint)destinationIndex * elementSize),
                 ref Unsafe.AddByteOffset(ref sourceArray.GetRawArrayData(), (nuint)sourceIndex * elementSize),
                 (nuint)length * elementSize);
+            if (sourceType->HasPointers)
+                Internal.Runtime.GarbageCollection.CardTable.RecordStores(
+                    Unsafe.AsPointer(ref Unsafe.AddByteOffset(ref destinationArray.GetRawArrayData(), (nuint)destinationIndex * elementSize)),
+                    (nuint)length * elementSize);
         }
 
         public static unsafe void Clear(Array array)

@@ -4,9 +4,13 @@ namespace System
 {
     public static unsafe class Buffer
     {
-        // ilc's helper for struct copies that contain references (no write barrier needed yet).
+        // ilc's helper for struct copies that contain references: the copy, then the cards the
+        // minor collections need to find old objects that now refer to young ones.
         internal static void BulkMoveWithWriteBarrier(ref byte destination, ref byte source, nuint byteCount)
-            => SpanHelpers.Memmove(ref destination, ref source, byteCount);
+        {
+            SpanHelpers.Memmove(ref destination, ref source, byteCount);
+            Internal.Runtime.GarbageCollection.CardTable.RecordStores(Unsafe.AsPointer(ref destination), byteCount);
+        }
 
         internal static void Memmove(ref byte destination, ref byte source, nuint byteCount)
             => SpanHelpers.Memmove(ref destination, ref source, byteCount);

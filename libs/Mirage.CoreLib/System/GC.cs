@@ -11,13 +11,14 @@ namespace System
     }
 
     /// <summary>
-    /// The garbage collector's public face. Mirage.NET's collector is a non-moving, non-generational
-    /// mark-sweep (docs/gc.md): every collection is a full one, generation 0 is the only
-    /// generation, and finalizers never run (dispose what holds resources).
+    /// The garbage collector's public face. Mirage.NET's collector is a non-moving generational
+    /// mark-sweep with sticky mark bits (docs/gc.md): generation 0 is what was allocated since the
+    /// last collection, generation 1 what survived one; <c>GC.Collect</c> of any generation is a
+    /// full collection, and finalizers never run (dispose what holds resources).
     /// </summary>
     public static partial class GC
     {
-        public static int MaxGeneration => 0;
+        public static int MaxGeneration => 1;
 
         public static void Collect() => GcHeap.Collect();
 
@@ -34,7 +35,8 @@ namespace System
         public static int CollectionCount(int generation)
         {
             if (generation < 0) throw new ArgumentOutOfRangeException(nameof(generation), "The generation must be non-negative.");
-            return generation == 0 ? HeapStatistics.CollectionCount : 0;
+            // As on .NET, collecting a generation collects the younger ones too.
+            return generation == 0 ? HeapStatistics.CollectionCount : generation == 1 ? HeapStatistics.FullCollectionCount : 0;
         }
 
         /// <summary>Bytes in objects: what survived the last collection plus what was allocated since (after a collection when asked).</summary>
@@ -51,7 +53,7 @@ namespace System
         /// <summary>Time spent in collections since boot.</summary>
         public static TimeSpan GetTotalPauseDuration() => new TimeSpan(HeapStatistics.TotalPauseNanoseconds / 100);
 
-        public static int GetGeneration(object obj) => 0;
+        public static int GetGeneration(object obj) => GcHeap.IsOld(obj) ? 1 : 0;
 
         /// <summary>Keeps <paramref name="obj"/> reachable up to this call.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

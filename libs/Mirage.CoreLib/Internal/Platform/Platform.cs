@@ -56,6 +56,15 @@ namespace Internal.Platform
         [RuntimeImport("*", "mirage_platform_gc_roots")]
         internal static extern void ScanRoots();
 
+        /// <summary>
+        /// Tells the write barriers (boot.S) where the heap and its card table are: a reference
+        /// stored at an address in [heapStart, +heapSize) sets the card table's byte for
+        /// (address - heapStart) >> 9 (docs/gc.md).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_gc_set_write_barrier_table")]
+        internal static extern void SetWriteBarrierTable(byte* heapStart, nuint heapSize, byte* cards);
+
         /// <summary>Sets <paramref name="count"/> bytes at <paramref name="destination"/> to <paramref name="value"/> (the binding's fast memset).</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         [RuntimeImport("*", "memset")]

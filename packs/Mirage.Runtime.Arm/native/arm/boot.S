@@ -416,20 +416,54 @@ function mirage_arch_semihosting
 
 /* ---- ilc's register-convention helpers ---- */
 
-        /* Write barriers: the heap is not generational, so a barrier is a store. The JIT assumes
-           these leave every register but r0 (and r2 for the by-ref form) intact. */
+        /* Write barriers (docs/gc.md): the store, then, when a non-null reference lands in the
+           heap, the card of the slot is marked so that a minor collection finds old objects
+           that may now refer to young ones. The JIT lets these trash r0, r3, r12 and lr (the
+           by-ref form r2 too, and it advances r0 and r1). Before the heap is laid out its size
+           is 0 and no card is marked. */
 function RhpAssignRef
-        str   r1, [r0]
-        bx    lr
-
 function RhpCheckedAssignRef
         str   r1, [r0]
-        bx    lr
+        cbz   r1, 1f
+        movw  r12, #:lower16:write_barrier_table
+        movt  r12, #:upper16:write_barrier_table
+        ldr   r3, [r12]
+        subs  r0, r0, r3
+        ldr   r3, [r12, #4]
+        cmp   r0, r3
+        bhs   1f
+        ldr   r3, [r12, #8]
+        add   r3, r3, r0, lsr #9
+        movs  r0, #1
+        strb  r0, [r3]
+1:      bx    lr
 
         /* *r0 = *r1; r0 += 4; r1 += 4 (struct copies containing references) */
 function RhpByRefAssignRef
         ldr   r2, [r1], #4
         str   r2, [r0], #4
+        cbz   r2, 1f
+        movw  r12, #:lower16:write_barrier_table
+        movt  r12, #:upper16:write_barrier_table
+        ldr   r3, [r12]
+        sub   r3, r0, r3
+        subs  r3, r3, #4
+        ldr   r2, [r12, #4]
+        cmp   r3, r2
+        bhs   1f
+        ldr   r2, [r12, #8]
+        add   r2, r2, r3, lsr #9
+        movs  r3, #1
+        strb  r3, [r2]
+1:      bx    lr
+
+        /* (heap start, heap size, card table): Mirage.CoreLib's CardTable.Initialize */
+function mirage_gc_set_write_barrier_table
+        movw  r12, #:lower16:write_barrier_table
+        movt  r12, #:upper16:write_barrier_table
+        str   r0, [r12]
+        str   r1, [r12, #4]
+        str   r2, [r12, #8]
         bx    lr
 
         /* long (long a in r0:r1, long b in r2:r3): the low 64 bits of the product */
@@ -526,13 +560,31 @@ function __aeabi_unwind_cpp_pr0
 function __aeabi_unwind_cpp_pr1
         bx    lr
 
+        /* Bytewise up to a word boundary, then two words per iteration, then the tail: the
+           collector zeroes everything it hands out with this. */
 function memset
         mov   r12, r0
-        cbz   r2, 2f
-1:      strb  r1, [r12], #1
+        and   r1, r1, #0xff
+        orr   r1, r1, r1, lsl #8
+        orr   r1, r1, r1, lsl #16
+1:      cbz   r2, 4f
+        tst   r12, #3
+        beq   2f
+        strb  r1, [r12], #1
         subs  r2, r2, #1
-        bne   1b
-2:      bx    lr
+        b     1b
+2:      mov   r3, r1
+        subs  r2, r2, #8
+        blo   3f
+5:      stmia r12!, {r1, r3}
+        subs  r2, r2, #8
+        bhs   5b
+3:      adds  r2, r2, #8
+        beq   4f
+6:      strb  r1, [r12], #1
+        subs  r2, r2, #1
+        bne   6b
+4:      bx    lr
 
 function memcpy
         mov   r12, r0
@@ -570,6 +622,9 @@ gc_root_ranges:
         .globl __security_cookie
 __security_cookie:
         .word 0x2DDFA232
+        /* {heap start, heap size, card table} for the write barriers */
+write_barrier_table:
+        .word 0, 0, 0
 
         .section .bss
         .p2align 14

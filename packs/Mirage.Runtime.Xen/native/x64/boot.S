@@ -401,29 +401,67 @@ mirage_arch_dispatch_cached_stub:
         lea   rax, [rip + mirage_dispatch_cached]
         ret
 
-        /* Write barriers: the heap is not generational, so a barrier is a store. */
+        /* Write barriers (docs/gc.md): the store, then, when a non-null reference lands in the
+           heap, the card of the slot is marked so that a minor collection finds old objects
+           that may now refer to young ones. The JIT lets RhpAssignRef trash every
+           caller-saved register and RhpByRefAssignRef rax and rcx (besides rdi, rsi). Before
+           the heap is laid out its size is 0 and no card is marked. */
         .globl RhpAssignRef
 RhpAssignRef:
         .globl RhpCheckedAssignRef
 RhpCheckedAssignRef:
         mov   [rdi], rsi
-        ret
+        test  rsi, rsi
+        jz    1f
+        mov   rax, rdi
+        sub   rax, [rip + write_barrier_heap_start]
+        cmp   rax, [rip + write_barrier_heap_size]
+        jae   1f
+        shr   rax, 9
+        add   rax, [rip + write_barrier_cards]
+        mov   byte ptr [rax], 1
+1:      ret
 
         /* *rdi = *rsi; rdi += 8; rsi += 8 (struct copies containing references) */
         .globl RhpByRefAssignRef
 RhpByRefAssignRef:
         mov   rcx, [rsi]
         mov   [rdi], rcx
-        add   rdi, 8
+        test  rcx, rcx
+        jz    1f
+        mov   rax, rdi
+        sub   rax, [rip + write_barrier_heap_start]
+        cmp   rax, [rip + write_barrier_heap_size]
+        jae   1f
+        shr   rax, 9
+        add   rax, [rip + write_barrier_cards]
+        mov   byte ptr [rax], 1
+1:      add   rdi, 8
         add   rsi, 8
         ret
 
-        /* JIT helper for large zero-initializations */
+        /* (heap start, heap size, card table): Mirage.CoreLib's CardTable.Initialize */
+        .globl mirage_gc_set_write_barrier_table
+mirage_gc_set_write_barrier_table:
+        mov   [rip + write_barrier_heap_start], rdi
+        mov   [rip + write_barrier_heap_size], rsi
+        mov   [rip + write_barrier_cards], rdx
+        ret
+
+        /* JIT helper for large zero-initializations, and the collector's zeroing of the memory it
+           hands out: eight bytes per iteration (under TCG every iteration of a rep string
+           instruction costs about the same, whatever its width), then the tail bytewise. */
         .globl memset
 memset:
         mov   r8, rdi
-        mov   eax, esi
+        movzx eax, sil
+        mov   r9, 0x0101010101010101
+        imul  rax, r9
         mov   rcx, rdx
+        shr   rcx, 3
+        rep   stosq
+        mov   rcx, rdx
+        and   rcx, 7
         rep   stosb
         mov   rax, r8
         ret
@@ -483,6 +521,12 @@ gc_root_ranges:
 __security_cookie:
         .quad 0x00002B992DDFA232
 upcall_pending_byte:
+        .quad 0
+write_barrier_heap_start:
+        .quad 0
+write_barrier_heap_size:
+        .quad 0
+write_barrier_cards:
         .quad 0
 
         .section .bss

@@ -14,9 +14,13 @@ namespace Internal.Runtime.GarbageCollection
     /// no survivors returns to the free pages too.</item>
     /// <item>Objects never move, so an address is stable for the object's life (identity hash
     /// codes, pointers taken by platform code).</item>
+    /// <item>Generations without moving: an object is old once a collection has marked it (its
+    /// mark bit stays set); minor collections mark only young objects, from the roots and the
+    /// <see cref="CardTable"/>, and full ones start over.</item>
     /// </list>
-    /// Side tables at the start of the heap: a kind per page, the first page of each page's chunk,
-    /// and two bitmaps with a bit per 8-byte granule (object starts, marks). See docs/gc.md.
+    /// Side tables at the start of the heap: a kind per page, young and waiting-to-be-swept flags,
+    /// the card table, the first page and the live bytes of each page, and two bitmaps with a bit
+    /// per 8-byte granule (object starts, marks). See docs/gc.md.
     /// </summary>
     internal static unsafe class GcHeap
     {
@@ -38,18 +42,27 @@ namespace Internal.Runtime.GarbageCollection
         internal static uint* ChunkStarts;
         internal static uint* StartBits;
         internal static uint* MarkBits;
+        /// <summary>Per page, on the first page of a chunk: non-zero when the chunk was allocated into since the last collection (a minor collection sweeps only those).</summary>
+        internal static byte* YoungChunks;
+        /// <summary>Per page, on the first page of a small-object block: non-zero while the block waits for the allocator to turn its gaps into free runs (<see cref="Sweeper"/>).</summary>
+        internal static byte* WaitingBlocks;
+        /// <summary>Per page: bytes of the marked objects that start in it (cleared by a full collection; a minor one adds what it promotes).</summary>
+        internal static uint* PageLiveBytes;
 
         // The allocation context: the free run being bumped through.
         private static byte* s_next;
         private static byte* s_limit;
         internal static FreeRun* FreeRuns;
         private static nuint s_lowestFreePage;
+        private static nuint s_freePages;
         private static byte* s_permanentNext;
         private static byte* s_permanentLimit;
 
         // Accounting.
         private static nuint s_handedOutSinceCollection;
         private static nuint s_budget;
+        private static nuint s_liveAfterFullCollection;
+        private static bool s_fullCollectionDue;
         internal static nuint LiveBytesAfterCollection;
         internal static ulong TotalAllocatedBeforeCollection;
         internal static bool Collecting;
@@ -69,7 +82,8 @@ namespace Internal.Runtime.GarbageCollection
             nuint pages = (nuint)(end - start) >> PageShift;
             nuint bitmapWords = pages * (PageSize >> GranuleShift) / 32;
             nuint markStackEntries = pages * 2 < 2048 ? 2048 : pages * 2;
-            nuint metadata = pages + pages * sizeof(uint) + 2 * bitmapWords * sizeof(uint) + markStackEntries * (nuint)sizeof(nint) + 64;
+            nuint cardCount = pages * CardTable.CardsPerPage;
+            nuint metadata = 3 * pages + cardCount + 2 * pages * sizeof(uint) + 2 * bitmapWords * sizeof(uint) + markStackEntries * (nuint)sizeof(nint) + 64;
             nuint metadataPages = (metadata + PageSize - 1) >> PageShift;
 
             Base = start;
@@ -79,14 +93,21 @@ namespace Internal.Runtime.GarbageCollection
             Platform.Platform.FillMemory(start, 0, metadataPages << PageShift);
             byte* cursor = start;
             PageKinds = cursor; cursor += pages;
+            YoungChunks = cursor; cursor += pages;
+            WaitingBlocks = cursor; cursor += pages;
+            cursor = (byte*)(((nuint)cursor + 7) & ~(nuint)7);
+            byte* cards = cursor; cursor += cardCount;
             cursor = (byte*)(((nuint)cursor + 7) & ~(nuint)7);
             ChunkStarts = (uint*)cursor; cursor += pages * sizeof(uint);
+            PageLiveBytes = (uint*)cursor; cursor += pages * sizeof(uint);
             StartBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
             MarkBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
             Marker.Initialize((nuint*)(((nuint)cursor + 7) & ~(nuint)7), markStackEntries);
             for (nuint page = 0; page < metadataPages; page++) PageKinds[page] = (byte)PageKind.Metadata;
+            CardTable.Initialize(cards, cardCount);
             s_lowestFreePage = FirstUsablePage;
-            s_budget = CapacityBytes / 2;
+            s_freePages = PageCount - FirstUsablePage;
+            s_budget = CapacityBytes / 16;
         }
 
         /// <summary>Bytes the heap can hand out (its pages minus its side tables).</summary>
@@ -129,19 +150,20 @@ namespace Internal.Runtime.GarbageCollection
                 Collecting = false;
                 RuntimeDiagnostics.FailFast("allocation during garbage collection");
             }
-            bool collected = false;
+            bool collected = false, collectedFully = false;
             while (true)
             {
                 if (!collected && s_handedOutSinceCollection >= s_budget)
                 {
-                    Collect();
+                    collectedFully = s_fullCollectionDue;
+                    Collect(collectedFully);
                     collected = true;
                 }
                 byte* result = size > LargeObjectThreshold ? AllocateLarge(size) : AllocateFromNewRun(size);
                 if (result != null) return result;
-                if (collected) HeapStatistics.OutOfMemory(size);
-                Collect();
-                collected = true;
+                if (collectedFully) HeapStatistics.OutOfMemory(size);
+                Collect(full: true);
+                collected = collectedFully = true;
             }
         }
 
@@ -154,27 +176,54 @@ namespace Internal.Runtime.GarbageCollection
                 byte* fitted = TakeFirstFit(size);
                 if (fitted != null)
                 {
+                    MarkYoung(fitted);
                     MarkObjectStart(fitted);
                     return fitted;
                 }
             }
-            while (FreeRuns != null)
+            do
             {
-                FreeRun* run = FreeRuns;
-                FreeRuns = run->Next;
-                nuint length = run->Length;
-                if (length < size) continue; // too small for this one: back at the next collection
-                StartRun((byte*)run, length);
-                return AllocateObject(size);
+                while (FreeRuns != null)
+                {
+                    FreeRun* run = FreeRuns;
+                    FreeRuns = run->Next;
+                    nuint length = run->Length;
+                    if (length < size)
+                    {
+                        // Too small for this one: the next collection sweeps its block again.
+                        MarkYoung((byte*)run);
+                        continue;
+                    }
+                    StartRun((byte*)run, length);
+                    return AllocateObject(size);
+                }
             }
+            while (Sweeper.SweepNextBlock(dense: false));
+            // With half the heap's pages or more in use, fill the gaps of dense blocks before
+            // taking free pages: those pages are what large objects need.
+            if (s_freePages * 2 < PageCount - FirstUsablePage && FitInDenseBlock(size)) return AllocateFromNewRun(size);
             byte* block = AllocatePages(BlockPages, PageKind.SmallObjects);
-            if (block == null) return null;
+            if (block == null) return FitInDenseBlock(size) ? AllocateFromNewRun(size) : null;
             StartRun(block, BlockSize);
             return AllocateObject(size);
         }
 
+        /// <summary>Sweeps dense blocks until the free runs hold one of <paramref name="size"/> bytes.</summary>
+        private static bool FitInDenseBlock(nuint size)
+        {
+            while (Sweeper.SweepNextBlock(dense: true))
+            {
+                for (FreeRun* run = FreeRuns; run != null; run = run->Next)
+                    if (run->Length >= size) return true;
+                // None fits: the next collection sweeps the block again rather than lose its gaps.
+                if (FreeRuns != null) MarkYoung((byte*)FreeRuns);
+            }
+            return false;
+        }
+
         private static void StartRun(byte* start, nuint length)
         {
+            MarkYoung(start);
             Platform.Platform.FillMemory(start, 0, length);
             s_next = start;
             s_limit = start + length;
@@ -215,9 +264,15 @@ namespace Internal.Runtime.GarbageCollection
             byte* result = AllocatePages(pages, PageKind.LargeObject);
             if (result == null) return null;
             Platform.Platform.FillMemory(result, 0, pages << PageShift);
+            MarkYoung(result);
             s_handedOutSinceCollection += size;
             MarkObjectStart(result);
             return result;
+        }
+
+        private static void MarkYoung(byte* address)
+        {
+            YoungChunks[ChunkStarts[(nuint)(address - Base) >> PageShift]] = 1;
         }
 
         /// <summary>Memory the runtime keeps for the life of the unikernel and that holds no references (interface-dispatch caches).</summary>
@@ -249,6 +304,7 @@ namespace Internal.Runtime.GarbageCollection
         {
             nuint found = kind == PageKind.LargeObject ? FindBestFit(count) : FindLowest(count);
             if (found == 0) return null;
+            s_freePages -= count;
             for (nuint page = found; page < found + count; page++)
             {
                 PageKinds[page] = (byte)kind;
@@ -297,7 +353,17 @@ namespace Internal.Runtime.GarbageCollection
         internal static void FreePages(nuint first, nuint count)
         {
             for (nuint page = first; page < first + count; page++) PageKinds[page] = (byte)PageKind.Free;
+            s_freePages += count;
             if (first < s_lowestFreePage) s_lowestFreePage = first;
+        }
+
+        /// <summary>Survived a collection (marked), or lives outside the heap (frozen in the image).</summary>
+        internal static bool IsOld(object obj)
+        {
+            if (obj == null) throw new System.ArgumentNullException(nameof(obj));
+            byte* address = *(byte**)Unsafe.AsPointer(ref obj);
+            if ((nuint)(address - Base) >= Size) return true;
+            return Marker.IsMarked(address);
         }
 
         /// <summary>Size in bytes an object occupies in the heap (8-byte multiple), from its MethodTable.</summary>
@@ -310,8 +376,17 @@ namespace Internal.Runtime.GarbageCollection
             return (size + 7) & ~(nuint)7;
         }
 
-        /// <summary>A full, stop-the-world collection: mark from the roots, then sweep.</summary>
-        internal static void Collect()
+        /// <summary>A full collection (<c>GC.Collect</c>, and before giving up on an allocation).</summary>
+        internal static void Collect() => Collect(full: true);
+
+        /// <summary>
+        /// A stop-the-world collection. A full one clears the mark bits, marks from the roots and
+        /// sweeps the whole heap. A minor one keeps the marks of the objects that survived earlier
+        /// collections (old objects) and marks only what is young: from the roots and from
+        /// old objects' dirty cards; it sweeps only the chunks allocated into since. Both leave
+        /// every survivor marked, that is old (sticky mark bits, nothing moves).
+        /// </summary>
+        internal static void Collect(bool full)
         {
             if (!IsInitialized) Initialize();
             if (Collecting)
@@ -324,18 +399,59 @@ namespace Internal.Runtime.GarbageCollection
             TotalAllocatedBeforeCollection += AllocatedSinceCollection;
             s_next = null;
             s_limit = null;
+            // Free runs in chunks nobody allocated from are still free and a minor collection
+            // does not sweep those chunks again: keep them. Runs in young chunks go: those blocks
+            // are swept again.
+            FreeRun* kept = full ? null : RunsOutsideYoungChunks();
             FreeRuns = null;
-            Marker.MarkFromRoots();
+            if (full)
+            {
+                ClearMarks();
+                FillMemory(PageLiveBytes, PageCount * sizeof(uint));
+            }
+            Marker.MarkFromRoots(full);
             GCHandleTable.ClearUnreachableWeakTargets();
-            LiveBytesAfterCollection = Sweeper.Sweep();
+            Sweeper.SweepDead(full);
+            FreeRuns = kept;
+            LiveBytesAfterCollection = (full ? 0 : LiveBytesAfterCollection) + Marker.MarkedBytes;
+            if (full) s_liveAfterFullCollection = LiveBytesAfterCollection;
+            Platform.Platform.FillMemory(YoungChunks, 0, PageCount);
+            CardTable.Clear();
             s_handedOutSinceCollection = 0;
-            // Collect again after allocating half of what is free: the pause stays proportional to
-            // the live set and the work per allocated byte stays bounded.
-            nuint free = CapacityBytes > LiveBytesAfterCollection ? CapacityBytes - LiveBytesAfterCollection : 0;
-            nuint minimum = CapacityBytes / 16;
-            s_budget = free / 2 > minimum ? free / 2 : minimum;
-            HeapStatistics.RecordCollection(Platform.Platform.MonotonicNanoseconds() - started);
+            // The next minor collection comes after a sixteenth of the heap: its pause marks at
+            // most what survives of that. Old objects that died are only found by a full
+            // collection: one is due once the old objects have doubled since the last (and grown
+            // by an eighth of the heap at least), or once they fill half the heap: large objects
+            // need whole free pages, and old small objects scattered over them (nothing moves)
+            // are what fragments the heap.
+            s_budget = CapacityBytes / 16;
+            nuint grown = LiveBytesAfterCollection - s_liveAfterFullCollection;
+            nuint growthAllowed = s_liveAfterFullCollection > CapacityBytes / 8 ? s_liveAfterFullCollection : CapacityBytes / 8;
+            s_fullCollectionDue = grown >= growthAllowed || LiveBytesAfterCollection > CapacityBytes / 2;
+            HeapStatistics.RecordCollection(Platform.Platform.MonotonicNanoseconds() - started, full);
             Collecting = false;
+        }
+
+        private static void ClearMarks()
+        {
+            nuint wordsPerPage = (PageSize >> GranuleShift) / 32;
+            FillMemory(MarkBits + FirstUsablePage * wordsPerPage, (PageCount - FirstUsablePage) * wordsPerPage * sizeof(uint));
+        }
+
+        private static void FillMemory(void* start, nuint length) => Platform.Platform.FillMemory(start, 0, length);
+
+        private static FreeRun* RunsOutsideYoungChunks()
+        {
+            FreeRun* head = null;
+            FreeRun** tail = &head;
+            for (FreeRun* run = FreeRuns; run != null; run = run->Next)
+            {
+                if (YoungChunks[ChunkStarts[(nuint)((byte*)run - Base) >> PageShift]] != 0) continue;
+                *tail = run;
+                tail = &run->Next;
+            }
+            *tail = null;
+            return head;
         }
     }
 

@@ -8,13 +8,15 @@ namespace Internal.Runtime.GarbageCollection
     internal static unsafe class HeapStatistics
     {
         internal static int CollectionCount;
+        internal static int FullCollectionCount;
         internal static long TotalPauseNanoseconds;
         internal static long LongestPauseNanoseconds;
         internal static long LastPauseNanoseconds;
 
-        internal static void RecordCollection(long pauseNanoseconds)
+        internal static void RecordCollection(long pauseNanoseconds, bool full)
         {
             CollectionCount++;
+            if (full) FullCollectionCount++;
             LastPauseNanoseconds = pauseNanoseconds;
             TotalPauseNanoseconds += pauseNanoseconds;
             if (pauseNanoseconds > LongestPauseNanoseconds) LongestPauseNanoseconds = pauseNanoseconds;

@@ -11,6 +11,7 @@ namespace Internal.Runtime.GarbageCollection
     /// references come from its type's GCDesc (<see cref="ReferenceMap"/>), and every reference
     /// must point at an object start — anything else is heap corruption and stops the unikernel.
     /// Marking uses an explicit stack; when it overflows, marked objects are rescanned.
+    /// A minor collection finds old objects already marked, so it traces only young ones.
     /// </summary>
     internal static unsafe class Marker
     {
@@ -25,12 +26,29 @@ namespace Internal.Runtime.GarbageCollection
             s_capacity = capacity;
         }
 
-        internal static void MarkFromRoots()
+        /// <summary>Bytes in the objects this collection marked (for a minor one: the young survivors).</summary>
+        internal static nuint MarkedBytes;
+
+        /// <summary>
+        /// Marks what the roots reach. A full collection starts from clear mark bits; a minor one
+        /// keeps the old objects' marks (tracing stops at them) and adds what old objects' dirty
+        /// cards refer to.
+        /// </summary>
+        internal static void MarkFromRoots(bool full)
         {
             s_count = 0;
             s_overflowed = false;
+            MarkedBytes = 0;
+            if (!full) CardTable.MarkReferencesFromOldObjects();
             // The platform spills the callee-saved registers and calls ScanRoots below.
             Platform.Platform.ScanRoots();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool IsMarked(byte* obj)
+        {
+            nuint granule = (nuint)(obj - GcHeap.Base) >> GcHeap.GranuleShift;
+            return (GcHeap.MarkBits[granule >> 5] & (1u << (int)(granule & 31))) != 0;
         }
 
         /// <summary>
@@ -104,6 +122,9 @@ namespace Internal.Runtime.GarbageCollection
             uint* markWord = GcHeap.MarkBits + (granule >> 5);
             if ((*markWord & bit) != 0) return;
             *markWord |= bit;
+            nuint size = GcHeap.ObjectSize(obj);
+            MarkedBytes += size;
+            GcHeap.PageLiveBytes[(nuint)(obj - GcHeap.Base) >> GcHeap.PageShift] += (uint)size;
             if (!(*(MethodTable**)obj)->HasPointers) return;
             if (s_count == s_capacity)
             {

@@ -16,7 +16,10 @@ namespace Internal.Runtime.GarbageCollection
     /// </summary>
     internal static unsafe class ReferenceMap
     {
-        internal static void VisitReferences(byte* obj)
+        internal static void VisitReferences(byte* obj) => VisitReferences(obj, obj, (byte*)nuint.MaxValue);
+
+        /// <summary>Visits the reference slots of <paramref name="obj"/> that lie in [<paramref name="low"/>, <paramref name="high"/>) (a minor collection's dirty cards).</summary>
+        internal static void VisitReferences(byte* obj, byte* low, byte* high)
         {
             MethodTable* type = *(MethodTable**)obj;
             nint* descriptor = (nint*)type;
@@ -30,6 +33,8 @@ namespace Internal.Runtime.GarbageCollection
                     nint length = descriptor[-3 - 2 * i] + (nint)objectSize;
                     nuint* slot = (nuint*)(obj + descriptor[-2 - 2 * i]);
                     nuint* end = (nuint*)((byte*)slot + length);
+                    if (slot < (nuint*)low) slot = (nuint*)low;
+                    if (end > (nuint*)high) end = (nuint*)high;
                     for (; slot < end; slot++) Marker.VisitReference(obj, slot);
                 }
                 return;
@@ -37,6 +42,13 @@ namespace Internal.Runtime.GarbageCollection
             nint runs = -series;
             byte* cursor = obj + descriptor[-2];
             byte* dataEnd = obj + objectSize - sizeof(nint);
+            if (dataEnd > high) dataEnd = high;
+            if (cursor < low)
+            {
+                // The runs describe one element and repeat every element: skip whole elements.
+                nuint elementSize = type->ComponentSize;
+                cursor += (nuint)(low - cursor) / elementSize * elementSize;
+            }
             while (cursor < dataEnd)
             {
                 for (nint i = 0; i < runs; i++)
@@ -54,7 +66,8 @@ namespace Internal.Runtime.GarbageCollection
                         skip = entry >> 16;
                     }
                     nuint* slot = (nuint*)cursor;
-                    for (nuint k = 0; k < count; k++, slot++) Marker.VisitReference(obj, slot);
+                    for (nuint k = 0; k < count; k++, slot++)
+                        if (slot >= (nuint*)low && slot < (nuint*)high) Marker.VisitReference(obj, slot);
                     cursor = (byte*)slot + skip;
                 }
             }
