@@ -1,3 +1,6 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
 namespace Mirage.Xen
 {
     /// <summary>The guest ABI a shared-info page is laid out for.</summary>
@@ -110,12 +113,15 @@ namespace Mirage.Xen
         public static bool TakePending(uint port)
         {
             ulong* pending = (ulong*)(s_page + s_eventPendingOffset);
-            ulong bit = 1UL << (int)(port & 63);
             ulong* word = pending + (port >> 6);
-            if ((*word & bit) == 0) return false;
-            *word &= ~bit; // one vCPU and Xen sets bits with locked operations: a plain clear is safe here
-            return true;
+            if ((System.Threading.Volatile.Read(ref *(long*)word) & (1L << (int)(port & 63))) == 0) return false;
+            // Atomic: Xen may set another port's bit in the same word at this very moment.
+            return TestAndClearBit(word, (int)(port & 63)) != 0;
         }
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "mirage_arch_test_and_clear_bit")]
+        private static extern int TestAndClearBit(ulong* word, int bit);
 
         /// <summary>Clears the selector and the upcall flag before a scan of the pending bitmap.</summary>
         public static void AcknowledgeUpcall()

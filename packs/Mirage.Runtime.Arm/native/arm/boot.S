@@ -396,6 +396,29 @@ function mirage_arch_take_interrupts
         str   r2, [r1]
         bx    lr
 
+        /* int (ulong* word, int bit): clears the bit with ldrex/strex and returns its old value (0 or 1).
+           Xen sets pending bits from other physical CPUs with exclusive accesses; a plain
+           read-modify-write here could undo one it set meanwhile. Little-endian: bit n of the
+           64-bit word is bit n % 32 of its 32-bit half n / 32. */
+function mirage_arch_test_and_clear_bit
+        lsr   r2, r1, #5
+        add   r0, r0, r2, lsl #2
+        and   r1, r1, #31
+        mov   r3, #1
+        lsl   r3, r3, r1
+        dmb   ish
+1:      ldrex r2, [r0]
+        bic   r12, r2, r3
+        strex r1, r12, [r0]
+        cmp   r1, #0
+        bne   1b
+        dmb   ish
+        tst   r2, r3
+        ite   ne
+        movne r0, #1
+        moveq r0, #0
+        bx    lr
+
         /* nint (nint op, nint a1, nint a2, nint a3, nint a4, nint a5): Xen's ARM convention is
            r0-r4 for the arguments and r12 for the number; debug hypervisors clobber r1-r4, r12. */
 function mirage_arch_hypercall

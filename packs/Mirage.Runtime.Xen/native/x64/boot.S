@@ -311,6 +311,17 @@ mirage_arch_hypercall_page:
         lea   rax, [rip + hypercall_page]
         ret
 
+        /* int mirage_arch_test_and_clear_bit(ulong* word, int bit): clears the bit with a locked
+           instruction and returns its old value (0 or 1). Xen sets pending bits from other physical CPUs
+           with locked operations; a plain read-modify-write here could undo one it set meanwhile. */
+        .globl mirage_arch_test_and_clear_bit
+mirage_arch_test_and_clear_bit:
+        xor   eax, eax
+        movsxd rsi, esi
+        lock btr qword ptr [rdi], rsi
+        setc  al
+        ret
+
         /* long mirage_arch_hypercall(long op, long a1, long a2, long a3, long a4, long a5):
            Xen's 64-bit convention is rdi, rsi, rdx, r10, r8 through the hypercall page. */
         .globl mirage_arch_hypercall
