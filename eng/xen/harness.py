@@ -939,6 +939,12 @@ def cmd_run(args):
             sys.stdout.write(text)
             sys.stdout.flush()
 
+        if args.dom0_before:
+            with open(args.dom0_before) as f:
+                rc, output = h.sh(f.read(), timeout=120)
+            if rc != 0:
+                print(f"xen-harness: dom0 script before the guest exited {rc}:\n{output.rstrip()}", file=sys.stderr)
+                return EXIT_HARNESS
         res = h.run(args.image, args.config, args.timeout, out)
         if res["console"] and not res["console"].endswith("\n"):
             out("\n")
@@ -995,6 +1001,9 @@ def main(argv=None):
     p.add_argument("--timeout", type=float, default=60)
     p.add_argument("--json", help="write the result (see README) to this file")
     p.add_argument("--workdir", help="keep QEMU's files (serial.log, share/) here")
+    p.add_argument("--dom0-before", metavar="SCRIPT",
+                   help="busybox sh script run in dom0 before the guest is created (a non-zero exit stops the run "
+                        "with exit 125); for tests that prepare dom0 devices the guest's config names")
     p.add_argument("--dom0-after", metavar="SCRIPT",
                    help="busybox sh script run in dom0 once the guest is gone (its output goes to stderr and "
                         "the result's dom0_after); for tests that check what dom0 saw")

@@ -61,6 +61,51 @@ public sealed class XenBlkfrontTests
         CollectionAssert.AreEqual(seed, File.ReadAllBytes(Path.Combine(project, "seed.img")), "the read-only disk is unchanged");
     }
 
+    [TestMethod]
+    public void BlkfrontOnXenSurvivesTheBackendRefusingWrites() => Refusal("xen");
+
+    [TestMethod]
+    public void BlkfrontOnXenArmSurvivesTheBackendRefusingWrites() => Refusal("xen-arm");
+
+    /// <summary>
+    /// tests/xen-devices/DiskRefusal on a dom0 loop device over a 64 MiB sparse file on a 4 MiB
+    /// tmpfs: once the tmpfs is full, dom0's kernel fails the loop device's writes and blkback
+    /// answers BLKIF_RSP_ERROR. The guest must see an IoError value, count the refusal, and keep
+    /// working (earlier data intact, rewrites of stored data accepted, clean disconnect).
+    /// </summary>
+    private static void Refusal(string target)
+    {
+        if (target == "xen") XenMachines.RequireXenHarness(); else XenMachines.RequireXenHarnessArm();
+        var workspace = UserWorkspace.Create("blkfront-refusal-" + target);
+        string project = XenDeviceApps.CopyTo(workspace, "DiskRefusal");
+        string image = XenDeviceApps.Build(project, target);
+        string before = Path.Combine(project, "dom0-before.sh");
+        File.WriteAllText(before, """
+            set -e
+            mkdir -p /run/refusal
+            mount -t tmpfs -o size=4m tmpfs /run/refusal
+            truncate -s 64M /run/refusal/disk.img
+            [ -b /dev/loop7 ] || mknod /dev/loop7 b 7 7
+            losetup /dev/loop7 /run/refusal/disk.img
+            """);
+        string after = Path.Combine(project, "dom0-after.sh");
+        File.WriteAllText(after, "losetup -d /dev/loop7; umount /run/refusal; echo cleaned up\n");
+
+        var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"), timeoutSeconds: 600, guestTimeoutSeconds: 300,
+            "--dom0-before", before, "--dom0-after", after);
+        Assert.AreEqual(0, run.ExitCode, "poweroff expected:\n" + run.Console + run.Error);
+        StringAssert.Contains(run.Console, "disk: 64 MiB, read-write");
+        var refused = Regex.Match(run.Console, @"write refused at MiB (\d+): IoError; requests refused by the backend: (\d+)");
+        Assert.IsTrue(refused.Success, run.Console);
+        int refusedAt = int.Parse(refused.Groups[1].Value);
+        Assert.IsTrue(refusedAt >= 1 && refusedAt <= 4, $"the 4 MiB tmpfs fills after at most 4 MiB; refused at MiB {refusedAt}:\n{run.Console}");
+        Assert.IsGreaterThan(0, int.Parse(refused.Groups[2].Value), run.Console);
+        StringAssert.Contains(run.Console, $"read back {refusedAt} MiB written before the refusal: bytes differing: 0");
+        StringAssert.Contains(run.Console, "rewrite of MiB 0 after the refusal: ok, read back: bytes differing: 0");
+        StringAssert.Contains(run.Console, "closed: ok");
+        StringAssert.Contains(run.Console, "PASS");
+    }
+
     /// <summary>The guest's pattern (tests/xen-devices/DiskPattern/Pattern.cs, Sector).</summary>
     private static void DiskSector(long sector, Span<byte> into)
     {
