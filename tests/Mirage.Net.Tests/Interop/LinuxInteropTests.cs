@@ -75,7 +75,13 @@ public sealed class LinuxInteropTests
 
         // Stack client → Linux echo server.
         using Process echo = ns.Start("python3", "-c", PythonUdpEcho, LinuxNamespace.HostAddress, "9000");
-        System.Threading.Thread.Sleep(500);
+        // Datagrams sent before the socket is bound are lost (port unreachable): wait for its word.
+        var ready = echo.StandardOutput.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromSeconds(30)) || ready.Result != "ready")
+        {
+            echo.Kill();
+            Assert.Fail("the Linux UDP echo server did not start: " + echo.StandardError.ReadToEnd());
+        }
         string result = host.Run(async () =>
         {
             var socket = (await server.Stack.Udp.BindAsync(0)).Value;
@@ -246,6 +252,7 @@ print(" ".join(ok))
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind((sys.argv[1], int(sys.argv[2])))
+print("ready", flush=True)
 while True:
     data, peer = s.recvfrom(65536)
     s.sendto(data, peer)
