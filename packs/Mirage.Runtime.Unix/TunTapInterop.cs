@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Mirage.Runtime.Unix;
 
-/// <summary>The Linux system calls behind <see cref="TapNetwork"/>: /dev/net/tun and its TUNSETIFF ioctl (linux/if_tun.h).</summary>
+/// <summary>The Linux system calls behind <see cref="TapNetwork"/>: /dev/net/tun and its ioctls (linux/if_tun.h).</summary>
 internal static unsafe class TunTapInterop
 {
     public const int ORdWr = 2;
@@ -11,6 +11,14 @@ internal static unsafe class TunTapInterop
     public const uint TunSetIff = 0x400454CA;
     public const short IffTap = 0x0002;
     public const short IffNoPi = 0x1000;
+    /// <summary>Every frame read or written is preceded by a struct virtio_net_hdr.</summary>
+    public const short IffVnetHdr = 0x4000;
+    public const uint TunSetOffload = 0x400454D0;
+    public const uint TunSetVnetHdrSz = 0x400454D8;
+    /// <summary>TUNSETOFFLOAD: this end takes frames with partial checksums (needed for the others)…</summary>
+    public const uint TunFCsum = 0x01;
+    /// <summary>…and merged TCP/IPv4 segments.</summary>
+    public const uint TunFTso4 = 0x02;
     public const short PollIn = 0x0001;
     public const int EIntr = 4;
     public const int EAgain = 11;
@@ -25,6 +33,19 @@ internal static unsafe class TunTapInterop
         public short Events;
         public short Revents;
     }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public byte* Base;
+        public nuint Length;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern nint writev(int fd, IoVec* vectors, int count);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int ioctl(int fd, nuint request, nuint argument);
 
     [DllImport("libc", SetLastError = true)]
     public static extern int open([MarshalAs(UnmanagedType.LPStr)] string path, int flags);

@@ -15,6 +15,26 @@ public sealed class TcpTransferTests
     public void TransfersOneMegabyteEachWayOnACleanWire() =>
         RunTransfer(new Impairment(), 1 << 20, seed: 1, out _);
 
+    /// <summary>
+    /// The server's device offers segmentation offload (cut in software here, as Linux cuts what a TAP
+    /// is given): the server sends 64 KiB segments, yet only frames of at most 1514 bytes with correct
+    /// checksums cross the wire, and the data arrives byte for byte; with loss too.
+    /// </summary>
+    [TestMethod]
+    public void TransfersWithSegmentationOffloadPutOnlyMtuSizedFramesWithGoodChecksumsOnTheWire()
+    {
+        foreach (Impairment impairment in new[] { new Impairment(), new Impairment(Loss: 0.05, Delay: TimeSpan.FromMilliseconds(5)) })
+        {
+            long largest = 0;
+            RunTransfer(impairment, 1 << 20, seed: 11, out var server, out var client, offloadServer: true,
+                observe: frame => largest = Math.Max(largest, frame.Length));
+            Assert.IsTrue(server.Statistics.Tcp.LargeSegmentsSent > 0, "the server handed the device segments larger than a frame");
+            Assert.IsTrue(largest <= 1514, $"a {largest}-byte frame crossed the wire");
+            Assert.AreEqual(0, client.Statistics.Tcp.BadChecksum + client.Statistics.Ipv4.BadChecksum, "frames cut by the device failed their checksums");
+            Assert.AreEqual(0, client.Statistics.Ethernet.Oversized);
+        }
+    }
+
     [TestMethod]
     public void TransfersCompleteWithLossReorderingDuplicationAndDelay()
     {
@@ -33,15 +53,21 @@ public sealed class TcpTransferTests
     }
 
     /// <summary>The server echoes what it reads with a SHA-256 of everything; the client sends <paramref name="size"/> bytes then checks both directions.</summary>
-    private static void RunTransfer(Impairment impairment, int size, int seed, out DirectStackV4 serverStack)
+    private static void RunTransfer(Impairment impairment, int size, int seed, out DirectStackV4 serverStack) =>
+        RunTransfer(impairment, size, seed, out serverStack, out _);
+
+    private static void RunTransfer(Impairment impairment, int size, int seed, out DirectStackV4 serverStack, out DirectStackV4 clientStack,
+                                    bool offloadServer = false, Action<byte[]>? observe = null)
     {
-        DirectStackV4? captured = null;
+        DirectStackV4? captured = null, capturedClient = null;
         VirtualTimeLoop.Run(async loop =>
         {
             var wire = new EthernetWire(loop, seed);
-            DirectStackV4 server = await Lab.StackAsync(loop, wire.A, "10.0.0.1/24", seed);
+            if (observe is not null) wire.Filter = (_, frame) => { observe(frame); return true; };
+            DirectStackV4 server = await Lab.StackAsync(loop, offloadServer ? new SegmentingNetwork(wire.A) : wire.A, "10.0.0.1/24", seed);
             DirectStackV4 client = await Lab.StackAsync(loop, wire.B, "10.0.0.2/24", seed + 100);
             captured = server;
+            capturedClient = client;
             wire.Impairment = impairment;
             ITcpListener listener = (await server.Tcp.ListenAsync(7)).Value;
             byte[] upload = Lab.Pattern(size, seed);
@@ -64,6 +90,7 @@ public sealed class TcpTransferTests
             Assert.AreEqual(0, server.Statistics.InternalErrors + client.Statistics.InternalErrors);
         }, TimeSpan.FromMinutes(30));
         serverStack = captured!;
+        clientStack = capturedClient!;
     }
 
     private static int FirstDifference(byte[] expected, byte[] actual)

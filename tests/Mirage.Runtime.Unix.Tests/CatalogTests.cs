@@ -36,6 +36,7 @@ public sealed class CatalogTests
         ["ipv4"] = typeof(Ipv4Address),
         ["port"] = typeof(ushort),
         ["mac"] = typeof(MacAddress),
+        ["bool"] = typeof(bool),
     };
 
     /// <summary>The C# type of a parameter (docs/catalog-contract.md): a value type is nullable when optional without a default.</summary>

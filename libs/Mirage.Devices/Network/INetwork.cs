@@ -42,4 +42,6 @@ public sealed class NetworkStatistics
     public long FramesSent;
     public long BytesSent;
     public long FramesDropped;
+    /// <summary>Received frames the device refused: an offload header that does not describe its frame, or a frame larger than allowed.</summary>
+    public long FramesMalformed;
 }

@@ -16,6 +16,8 @@ internal sealed class ArpEntry
     public int RequestsSent;
     public readonly byte[]?[] Queued = new byte[QueueLimit][];
     public readonly int[] QueuedLengths = new int[QueueLimit];
+    /// <summary>What each waiting frame asks of the device (a partial checksum, segmentation).</summary>
+    public readonly TransmitOffload[] QueuedOffloads = new TransmitOffload[QueueLimit];
     public int QueuedCount;
     /// <summary>Applications waiting in <see cref="ArpLayer.QueryAsync"/>; created only for them.</summary>
     public TaskCompletionSource<bool>? Waiters;

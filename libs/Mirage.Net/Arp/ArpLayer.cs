@@ -66,12 +66,12 @@ internal sealed class ArpLayer : IArp, ITimerClient
     /// Sends a frame whose Ethernet header still lacks the destination once <paramref name="nextHop"/>
     /// answers; takes the buffer. Asks for the address if nobody has yet.
     /// </summary>
-    public void SendWhenResolved(Ipv4Address nextHop, byte[] frame, int length)
+    public void SendWhenResolved(Ipv4Address nextHop, byte[] frame, int length, in TransmitOffload offload = default)
     {
         if (TryResolve(nextHop, out MacAddress mac))
         {
             mac.Write(frame);
-            _ethernet.Transmit(frame, length);
+            _ethernet.Transmit(frame, length, offload);
             return;
         }
         ArpEntry? entry = Pending(nextHop);
@@ -89,11 +89,13 @@ internal sealed class ArpLayer : IArp, ITimerClient
             {
                 entry.Queued[i - 1] = entry.Queued[i];
                 entry.QueuedLengths[i - 1] = entry.QueuedLengths[i];
+                entry.QueuedOffloads[i - 1] = entry.QueuedOffloads[i];
             }
             entry.QueuedCount--;
         }
         entry.Queued[entry.QueuedCount] = frame;
         entry.QueuedLengths[entry.QueuedCount] = length;
+        entry.QueuedOffloads[entry.QueuedCount] = offload;
         entry.QueuedCount++;
     }
 
@@ -273,7 +275,7 @@ internal sealed class ArpLayer : IArp, ITimerClient
             byte[] frame = entry.Queued[i]!;
             entry.Queued[i] = null;
             mac.Write(frame);
-            _ethernet.Transmit(frame, entry.QueuedLengths[i]);
+            _ethernet.Transmit(frame, entry.QueuedLengths[i], entry.QueuedOffloads[i]);
         }
         entry.QueuedCount = 0;
         entry.Waiters?.TrySetResult(true);

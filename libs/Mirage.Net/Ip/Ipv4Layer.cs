@@ -52,6 +52,12 @@ internal sealed class Ipv4Layer : IIpv4
 
     public InterfaceConfiguration Configuration => _config;
 
+    /// <summary>The device fills transport checksums (see <see cref="TransmitOffload"/>).</summary>
+    public bool ChecksumOffload => _ethernet.ChecksumOffload;
+
+    /// <summary>The device cuts TCP segments of up to 64 KiB at the MSS.</summary>
+    public bool SegmentationOffload => _ethernet.SegmentationOffload;
+
     /// <summary>The largest transport payload that fits one frame.</summary>
     public int MaximumUnfragmented => _ethernet.Mtu - HeaderLength;
 
@@ -158,8 +164,10 @@ internal sealed class Ipv4Layer : IIpv4
     /// Sends the transport message that fills <paramref name="buffer"/> from <see cref="TransportOffset"/>
     /// for <paramref name="transportLength"/> bytes; takes the buffer (a pooled frame, or a larger array
     /// for a datagram that must be fragmented). Returns false (and counts it) when there is no route.
+    /// A segmented <paramref name="offload"/> (a TCP segment the device cuts) goes out whole, never fragmented.
     /// </summary>
-    public bool Send(byte[] buffer, int transportLength, Ipv4Address destination, IpProtocol protocol, bool dontFragment = false)
+    public bool Send(byte[] buffer, int transportLength, Ipv4Address destination, IpProtocol protocol, bool dontFragment = false,
+                     in TransmitOffload offload = default)
     {
         if (!_config.TryRoute(destination, out Ipv4Address nextHop))
         {
@@ -168,10 +176,10 @@ internal sealed class Ipv4Layer : IIpv4
             return false;
         }
         ushort id = _nextId++;
-        if (transportLength <= MaximumUnfragmented)
+        if (transportLength <= MaximumUnfragmented || offload.IsSegmented)
         {
             WriteHeader(buffer, HeaderLength + transportLength, id, dontFragment ? (ushort)0x4000 : (ushort)0, destination, protocol);
-            Route(buffer, EthernetLayer.HeaderLength + HeaderLength + transportLength, destination, nextHop);
+            Route(buffer, EthernetLayer.HeaderLength + HeaderLength + transportLength, destination, nextHop, offload);
             _stats.PacketsSent++;
             return true;
         }
@@ -204,7 +212,9 @@ internal sealed class Ipv4Layer : IIpv4
 
     /// <summary>A buffer with room for the headers and <paramref name="transportLength"/> bytes: pooled when it fits a frame.</summary>
     public byte[] RentFor(int transportLength) =>
-        TransportOffset + transportLength <= FramePool.BufferSize ? _pool.Rent() : new byte[TransportOffset + transportLength];
+        TransportOffset + transportLength <= FramePool.BufferSize ? _pool.Rent()
+        : TransportOffset + transportLength <= FramePool.LargeBufferSize ? _pool.RentLarge()
+        : new byte[TransportOffset + transportLength];
 
     private void WriteHeader(byte[] frame, int totalLength, ushort id, ushort flagsAndOffset, Ipv4Address destination, IpProtocol protocol)
     {
@@ -223,14 +233,14 @@ internal sealed class Ipv4Layer : IIpv4
         NetworkOrder.WriteUInt16(header, 10, InternetChecksum.Compute(header));
     }
 
-    private void Route(byte[] frame, int length, Ipv4Address destination, Ipv4Address nextHop)
+    private void Route(byte[] frame, int length, Ipv4Address destination, Ipv4Address nextHop, in TransmitOffload offload = default)
     {
         _ethernet.WriteHeader(frame, MacAddress.Broadcast, EtherType.Ipv4);
         if (_config.IsBroadcast(destination))
         {
-            _ethernet.Transmit(frame, length);
+            _ethernet.Transmit(frame, length, offload);
             return;
         }
-        _arp.SendWhenResolved(nextHop, frame, length);
+        _arp.SendWhenResolved(nextHop, frame, length, offload);
     }
 }

@@ -9,13 +9,16 @@ namespace Mirage.Net.Link;
 /// <summary>
 /// Ethernet II over a <see cref="INetwork"/>: checks and strips the header of each received frame
 /// and hands IPv4 and ARP payloads up; frames outgoing packets, which every layer builds in place
-/// in a pooled buffer with room for the header in front.
+/// in a pooled buffer with room for the header in front. When the device offers offloads
+/// (<see cref="INetworkOffload"/>) it turns them all on: transport checksums left to the device,
+/// TCP segments up to 64 KiB cut by the device, merged TCP segments received.
 /// </summary>
 internal sealed class EthernetLayer : IEthernet
 {
     public const int HeaderLength = 14;
 
     private readonly INetwork _network;
+    private readonly INetworkOffload? _offload;
     private readonly FramePool _pool;
     private readonly EthernetStatistics _stats;
 
@@ -26,7 +29,29 @@ internal sealed class EthernetLayer : IEthernet
         _stats = stats;
         Mac = network.Mac;
         Mtu = network.Mtu is > 68 and <= 1500 ? network.Mtu : 1500;
+        if (network is INetworkOffload offload && offload.SupportedOffloads != NetworkOffloads.None)
+        {
+            Offloads = offload.EnableOffloads(NetworkOffloads.TransmitChecksum | NetworkOffloads.TcpSegmentation | NetworkOffloads.LargeReceive);
+            if ((Offloads & NetworkOffloads.TcpSegmentation) != 0 && (Offloads & NetworkOffloads.TransmitChecksum) == 0)
+                Offloads &= ~NetworkOffloads.TcpSegmentation; // a segmented frame's checksums are the device's to fill
+            _offload = Offloads == NetworkOffloads.None ? null : offload;
+            MaximumFrame = Math.Min(offload.MaximumFrameLength, FramePool.LargeBufferSize);
+        }
+        else
+        {
+            MaximumFrame = HeaderLength + Mtu;
+        }
     }
+
+    /// <summary>The offloads in use (none when the device offers none).</summary>
+    public NetworkOffloads Offloads { get; }
+
+    /// <summary>The largest frame sent or received: 14 + MTU, or up to a 64 KiB packet with segmentation offload or large receive.</summary>
+    public int MaximumFrame { get; }
+
+    public bool ChecksumOffload => (Offloads & NetworkOffloads.TransmitChecksum) != 0;
+
+    public bool SegmentationOffload => (Offloads & NetworkOffloads.TcpSegmentation) != 0;
 
     public MacAddress Mac { get; }
 
@@ -46,8 +71,12 @@ internal sealed class EthernetLayer : IEthernet
         }
         if (frame.Length > HeaderLength + Mtu)
         {
-            _stats.Oversized++;
-            return;
+            if (!IsLargeReceive(frame))
+            {
+                _stats.Oversized++;
+                return;
+            }
+            _stats.LargeFramesReceived++;
         }
         // Destination: this station or broadcast. Other group addresses (bit 0 of the first octet) are not joined.
         bool forUs = MacAddress.Read(frame).Equals(Mac) || IsBroadcast(frame);
@@ -80,10 +109,16 @@ internal sealed class EthernetLayer : IEthernet
         NetworkOrder.WriteUInt16(frame, 12, (ushort)type);
     }
 
-    /// <summary>Sends the first <paramref name="length"/> bytes of <paramref name="buffer"/> (header written) and takes the buffer back into the pool once the device has it.</summary>
-    public void Transmit(byte[] buffer, int length)
+    /// <summary>
+    /// Sends the first <paramref name="length"/> bytes of <paramref name="buffer"/> (header written), with the
+    /// work <paramref name="offload"/> asks of the device, and takes the buffer back into the pool once the device has it.
+    /// </summary>
+    public void Transmit(byte[] buffer, int length, in TransmitOffload offload = default)
     {
-        ValueTask<Result<Unit, NetworkError>> write = _network.WriteAsync(new ReadOnlyMemory<byte>(buffer, 0, length));
+        var frame = new ReadOnlyMemory<byte>(buffer, 0, length);
+        ValueTask<Result<Unit, NetworkError>> write = offload == default || _offload is null
+            ? _network.WriteAsync(frame)
+            : _offload.WriteAsync(frame, offload);
         if (write.IsCompleted)
         {
             Finish(write.Result, buffer);
@@ -102,6 +137,11 @@ internal sealed class EthernetLayer : IEthernet
         Transmit(buffer, HeaderLength + payload.Length);
         return new(Result.Ok<NetworkError>());
     }
+
+    /// <summary>A merged TCP/IPv4 segment, the only kind of frame above the MTU a device with large receive may deliver.</summary>
+    private bool IsLargeReceive(ReadOnlySpan<byte> frame) =>
+        (Offloads & NetworkOffloads.LargeReceive) != 0 && frame.Length <= MaximumFrame && frame.Length >= HeaderLength + 20 &&
+        NetworkOrder.ReadUInt16(frame, 12) == (ushort)EtherType.Ipv4 && frame[HeaderLength + 9] == (byte)IpProtocol.Tcp;
 
     private static bool IsBroadcast(ReadOnlySpan<byte> frame) =>
         frame[0] == 0xFF && frame[1] == 0xFF && frame[2] == 0xFF && frame[3] == 0xFF && frame[4] == 0xFF && frame[5] == 0xFF;

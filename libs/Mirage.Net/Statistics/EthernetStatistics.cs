@@ -5,6 +5,8 @@ public sealed class EthernetStatistics
 {
     public long FramesReceived;
     public long FramesSent;
+    /// <summary>Of the frames received, merged TCP segments larger than the MTU (large receive offload).</summary>
+    public long LargeFramesReceived;
     /// <summary>Shorter than an Ethernet header.</summary>
     public long Truncated;
     /// <summary>Longer than the MTU allows.</summary>

@@ -5,6 +5,8 @@ public sealed class TcpStatistics
 {
     public long SegmentsReceived;
     public long SegmentsSent;
+    /// <summary>Of those, segments larger than one frame handed to the device to cut (segmentation offload).</summary>
+    public long LargeSegmentsSent;
     public long Truncated;
     public long BadHeaderLength;
     public long BadChecksum;

@@ -512,11 +512,14 @@ internal sealed class TcpConnection : ITcpFlow
         }
         else if (_cwnd < _ssthresh)
         {
-            _cwnd += Math.Min(acked, (uint)_mss); // slow start
+            // Slow start by the bytes acknowledged (RFC 3465 without its per-ACK limit, as Linux counts every
+            // segment an ACK covers): a receiver of 64 KiB segments (segmentation offload) ACKs each once.
+            _cwnd = (uint)Math.Min((ulong)_cwnd + acked, uint.MaxValue / 2);
         }
         else
         {
-            _cwnd += Math.Max(1u, (uint)_mss * (uint)_mss / Math.Max(_cwnd, 1u)); // congestion avoidance
+            // Congestion avoidance: one MSS per window's worth of bytes acknowledged (RFC 3465 §2.1, in proportion).
+            _cwnd += (uint)Math.Max(1UL, (ulong)_mss * Math.Min(acked, _cwnd) / Math.Max(_cwnd, 1u));
         }
         _dupAcks = 0;
         _rtoAt = _sndUna == _sndMax ? Never : Now + _rtt.RtoMs(_settings);
@@ -914,9 +917,11 @@ internal sealed class TcpConnection : ITcpFlow
                 uint congestionUse = SackRecovery ? Pipe() : inFlight;
                 if (_cwnd <= congestionUse || _sndWnd <= inFlight) break;
                 int usable = (int)Math.Min(Math.Min(_cwnd - congestionUse, _sndWnd - inFlight), int.MaxValue);
-                int length = Math.Min(Math.Min(_mss, unsent), usable);
+                int length = Math.Min(Math.Min(_layer.SegmentPayloadLimit(_mss), unsent), usable);
                 // Sender-side silly window avoidance (RFC 9293 §3.8.6.2.1): no tiny segment while data is in flight.
                 if (length < _mss && length < unsent && inFlight > 0) break;
+                // A segment the device cuts carries whole MSS, so only the last frame of the data sent so far is short.
+                if (length > _mss && length < unsent) length -= length % _mss;
                 bool resend = Seq.Lt(_sndNxt, _sndMax);
                 if (resend)
                 {
@@ -980,7 +985,7 @@ internal sealed class TcpConnection : ITcpFlow
         Span<byte> options = stackalloc byte[4 + 8 * 3];
         int optionLength = WriteSackOption(options);
         _layer.Transmit(RemoteEndpoint, LocalEndpoint.Port, seq, _rcvNxt, flags, AdvertiseWindow(),
-            options.Slice(0, optionLength), _send, offset, length);
+            options.Slice(0, optionLength), _send, offset, length, _mss);
         AckSent();
     }
 

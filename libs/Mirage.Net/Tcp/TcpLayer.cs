@@ -55,6 +55,13 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
 
     public int ConnectionCount => _all.Count;
 
+    /// <summary>
+    /// The most payload one segment handed to the device may carry: one MSS, or with segmentation
+    /// offload as many whole MSS as fit a 64 KiB IPv4 packet with the largest TCP header.
+    /// </summary>
+    public int SegmentPayloadLimit(int mss) =>
+        _ipv4.SegmentationOffload ? Math.Max(mss, (65535 - Ipv4Layer.HeaderLength - TcpSegment.MaximumHeaderLength) / mss * mss) : mss;
+
     public ValueTask<Result<ITcpListener, TcpError>> ListenAsync(ushort port, int backlog = 128)
     {
         if (port == 0 || _listeners.ContainsKey(port)) return new(Result<ITcpListener, TcpError>.Fail(TcpError.AddressInUse));
@@ -183,9 +190,13 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
         return next;
     }
 
-    /// <summary>Builds and sends one segment; <paramref name="data"/> supplies the payload bytes from the send buffer.</summary>
+    /// <summary>
+    /// Builds and sends one segment; <paramref name="data"/> supplies the payload bytes from the send buffer.
+    /// With checksum offload the device fills the checksum; with segmentation offload a segment whose
+    /// payload exceeds <paramref name="mss"/> (less the options, which every cut frame repeats) is cut by the device.
+    /// </summary>
     public void Transmit(Ipv4Endpoint remote, ushort localPort, uint seq, uint ack, byte flags, ushort window,
-                         ReadOnlySpan<byte> options, ByteRing? data, int dataOffset, int dataLength)
+                         ReadOnlySpan<byte> options, ByteRing? data, int dataOffset, int dataLength, int mss = 0)
     {
         int headerLength = TcpSegment.HeaderLength + options.Length;
         int length = headerLength + dataLength;
@@ -202,10 +213,25 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
         options.CopyTo(tcp.Slice(TcpSegment.HeaderLength));
         if (dataLength > 0) data!.Peek(dataOffset, tcp.Slice(headerLength, dataLength));
         ulong sum = InternetChecksum.PseudoHeader(LocalAddress, remote.Address, IpProtocol.Tcp, length);
-        NetworkOrder.WriteUInt16(tcp, 16, InternetChecksum.Fold(InternetChecksum.Add(sum, tcp)));
+        TransmitOffload offload = default;
+        int segmentSize = mss - options.Length;
+        bool segmented = _ipv4.SegmentationOffload && segmentSize > 0 && dataLength > segmentSize;
+        if (_ipv4.ChecksumOffload && (segmented || length <= _ipv4.MaximumUnfragmented))
+        {
+            // The field holds the pseudo-header's sum, which the device's sum over the segment completes
+            // (for a segmented one, the kernel adjusts it to each frame's length as it cuts).
+            NetworkOrder.WriteUInt16(tcp, 16, (ushort)~InternetChecksum.Fold(sum));
+            offload = new TransmitOffload(Ipv4Layer.TransportOffset, 16, segmented ? (ushort)segmentSize : (ushort)0,
+                (ushort)(Ipv4Layer.TransportOffset + headerLength));
+            if (segmented) Stats.LargeSegmentsSent++;
+        }
+        else
+        {
+            NetworkOrder.WriteUInt16(tcp, 16, InternetChecksum.Fold(InternetChecksum.Add(sum, tcp)));
+        }
         if ((flags & TcpFlags.Rst) != 0) Stats.ResetsSent++;
         Stats.SegmentsSent++;
-        _ipv4.Send(buffer, length, remote.Address, IpProtocol.Tcp, dontFragment: true);
+        _ipv4.Send(buffer, length, remote.Address, IpProtocol.Tcp, dontFragment: true, offload);
     }
 
     public void SendReset(Ipv4Address remote, ushort localPort, ushort remotePort, uint seq, uint ack, bool withAck) =>

@@ -7,6 +7,7 @@ namespace Mirage.Net.Tcp;
 internal ref struct TcpSegment
 {
     public const int HeaderLength = 20;
+    public const int MaximumHeaderLength = 60;
     public const int MaximumSackBlocks = 4;
 
     public ushort SourcePort;

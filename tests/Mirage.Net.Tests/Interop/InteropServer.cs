@@ -35,9 +35,10 @@ internal sealed class InteropServer
     public ITime Time { get; private set; } = null!;
 
     /// <summary>Attaches to the TAP device (step one, before its host end moves into the namespace).</summary>
-    public static async Task<InteropServer> AttachAsync(string tap, Impairment? inbound, Impairment? outbound)
+    /// <param name="offload">The TAP's offload (IFF_VNET_HDR, 64 KiB segments both ways); off, plain 1514-byte frames.</param>
+    public static async Task<InteropServer> AttachAsync(string tap, Impairment? inbound, Impairment? outbound, bool offload = true)
     {
-        INetwork device = (await TapNetwork.ConnectAsync(tap, null)).Value;
+        INetwork device = (await TapNetwork.ConnectAsync(tap, null, offload)).Value;
         ITime time = (await UnixTime.ConnectAsync()).Value;
         INetwork network = inbound is null && outbound is null ? device : new ImpairedNetwork(device, time, inbound ?? new Impairment(), outbound ?? new Impairment(), 42);
         return new InteropServer((TapNetwork)device, network) { Time = time };

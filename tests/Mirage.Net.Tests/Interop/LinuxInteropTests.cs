@@ -57,9 +57,39 @@ public sealed class LinuxInteropTests
         Assert.AreEqual(3, reassembled);
     });
 
+    /// <summary>
+    /// With the TAP's offload on (its default): the stack hands Linux 64 KiB segments that the kernel
+    /// cuts at the MSS, and takes Linux's merged segments whole; the data arrives byte for byte.
+    /// </summary>
     [TestMethod]
     public void CurlDownloadsSmallAndLargePagesAndUploadsWithMatchingChecksums() => WithStack(null, (ns, server, host) =>
-        Transfers(ns, TimeSpan.FromSeconds(120)));
+    {
+        Transfers(ns, TimeSpan.FromSeconds(120));
+        OffloadCounters counters = Counters(server, host);
+        TestContext.WriteLine(counters.ToString());
+        Assert.IsTrue(counters.LargeSegmentsSent > 0, "the download went out in segments the kernel cut");
+        Assert.IsTrue(counters.LargeFramesReceived > 0, "the upload came in merged segments");
+        Assert.AreEqual(0, counters.Malformed, "virtio headers refused by the device");
+        Assert.AreEqual(0, counters.Oversized, "frames the stack found too large");
+    });
+
+    /// <summary>The same transfers with the TAP's offload off: plain frames of at most 1514 bytes both ways.</summary>
+    [TestMethod]
+    public void TransfersMatchWithOffloadOff() => WithStack(false, null, null, (ns, server, host) =>
+    {
+        Transfers(ns, TimeSpan.FromSeconds(120));
+        OffloadCounters counters = Counters(server, host);
+        TestContext.WriteLine(counters.ToString());
+        Assert.AreEqual(0, counters.LargeSegmentsSent);
+        Assert.AreEqual(0, counters.LargeFramesReceived);
+        Assert.AreEqual(0, counters.Oversized);
+    }, offload: false);
+
+    private sealed record OffloadCounters(long LargeSegmentsSent, long LargeFramesReceived, long Malformed, long Oversized);
+
+    private static OffloadCounters Counters(InteropServer server, StackHost host) => host.Run(() => System.Threading.Tasks.Task.FromResult(
+        new OffloadCounters(server.Stack.Statistics.Tcp.LargeSegmentsSent, server.Stack.Statistics.Ethernet.LargeFramesReceived,
+            server.Tap.Statistics.FramesMalformed, server.Stack.Statistics.Ethernet.Oversized)), Short);
 
     [TestMethod]
     public void AHundredConcurrentConnectionsAreServed() => WithStack(null, (ns, server, host) =>
@@ -188,11 +218,11 @@ public sealed class LinuxInteropTests
 
     private void WithStack(Impairment? impairment, Action<LinuxNamespace, InteropServer, StackHost> test) => WithStack(false, impairment, null, test);
 
-    private void WithStack(bool dhcp, Impairment? inbound, Impairment? outbound, Action<LinuxNamespace, InteropServer, StackHost> test)
+    private void WithStack(bool dhcp, Impairment? inbound, Impairment? outbound, Action<LinuxNamespace, InteropServer, StackHost> test, bool offload = true)
     {
         using LinuxNamespace ns = LinuxNamespace.Create();
         using var host = new StackHost();
-        InteropServer server = host.Run(() => InteropServer.AttachAsync(ns.Tap, inbound, outbound), Short);
+        InteropServer server = host.Run(() => InteropServer.AttachAsync(ns.Tap, inbound, outbound, offload), Short);
         ns.MoveTapIn();
         Process? dnsmasq = null;
         string leases = Path.Combine(Path.GetTempPath(), ns.Name + ".leases");
