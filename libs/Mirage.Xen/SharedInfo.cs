@@ -148,20 +148,16 @@ namespace Mirage.Xen
         }
 
         /// <summary>
-        /// Whether an unmasked port other than <paramref name="exceptPort"/> has its pending flag set:
-        /// a device event that arrived before the upcall flag was cleared, which Xen will not signal
-        /// again. The platform checks this after acknowledging the upcall and does not block then.
+        /// Whether an unmasked port has its pending flag set: a device event that arrived before
+        /// the upcall flag was cleared, which Xen will not signal again. The platform checks this
+        /// after acknowledging the upcall and does not block then.
         /// </summary>
-        public static bool AnyUnmaskedPending(uint exceptPort)
+        public static bool AnyUnmaskedPending()
         {
             ulong* pending = (ulong*)(s_page + s_eventPendingOffset);
             ulong* mask = (ulong*)(s_page + EventMaskOffset);
             for (int i = 0; i < 64; i++)
-            {
-                ulong ready = System.Threading.Volatile.Read(ref *(long*)(pending + i)) is long p ? (ulong)p & ~mask[i] : 0;
-                if ((uint)(i << 6) <= exceptPort && exceptPort < (uint)((i + 1) << 6)) ready &= ~(1UL << (int)(exceptPort & 63));
-                if (ready != 0) return true;
-            }
+                if (((ulong)System.Threading.Volatile.Read(ref *(long*)(pending + i)) & ~mask[i]) != 0) return true;
             return false;
         }
 

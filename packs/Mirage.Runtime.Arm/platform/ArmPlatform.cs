@@ -250,7 +250,7 @@ namespace Mirage.Runtime.Arm.Platform
                 // evtchn_upcall_pending: clear it (and the selector) so the next event wakes us.
                 SharedInfo.AcknowledgeUpcall();
                 // A device event already pending raises no new upcall: return so the drivers' pollers see it.
-                if (SharedInfo.AnyUnmaskedPending(uint.MaxValue)) return;
+                if (SharedInfo.AnyUnmaskedPending()) return;
                 Arch.SetVirtualTimer(Arch.BootCounter() + ToTicks(wake, s_counterFrequency), 1);
                 Arch.XenBlock();
             }

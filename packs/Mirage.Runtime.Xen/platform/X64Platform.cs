@@ -271,7 +271,7 @@ namespace Mirage.Runtime.Xen.Platform
                 // was slept through for good. Poll judges by the ports' pending bits instead.
                 // The upcall flag and selector are cleared so that Xen keeps setting them afresh.
                 SharedInfo.AcknowledgeUpcall();
-                if (SharedInfo.AnyUnmaskedPending(uint.MaxValue)) return; // a driver has work: let its poller run
+                if (SharedInfo.AnyUnmaskedPending()) return; // a driver has work: let its poller run
                 // Never sleep longer than MaxBlockNs, as a backstop.
                 long now = MonotonicNanoseconds();
                 long wake = deadlineNs - now > MaxBlockNs ? now + MaxBlockNs : deadlineNs;

@@ -444,21 +444,28 @@ function mirage_arch_semihosting
            that may now refer to young ones. The JIT lets these trash r0, r3, r12 and lr (the
            by-ref form r2 too, and it advances r0 and r1). Before the heap is laid out its size
            is 0 and no card is marked. */
+        /* Marks the card of the slot at \slot (a non-null reference was just stored there), or
+           branches to the caller's next "1:" when the slot is outside the heap. Trashes \slot,
+           \scratch and r12. */
+        .macro MARK_CARD slot, scratch
+        movw  r12, #:lower16:write_barrier_table
+        movt  r12, #:upper16:write_barrier_table
+        ldr   \scratch, [r12]
+        subs  \slot, \slot, \scratch
+        ldr   \scratch, [r12, #4]
+        cmp   \slot, \scratch
+        bhs   1f
+        ldr   \scratch, [r12, #8]
+        add   \scratch, \scratch, \slot, lsr #9
+        movs  \slot, #1
+        strb  \slot, [\scratch]
+        .endm
+
 function RhpAssignRef
 function RhpCheckedAssignRef
         str   r1, [r0]
         cbz   r1, 1f
-        movw  r12, #:lower16:write_barrier_table
-        movt  r12, #:upper16:write_barrier_table
-        ldr   r3, [r12]
-        subs  r0, r0, r3
-        ldr   r3, [r12, #4]
-        cmp   r0, r3
-        bhs   1f
-        ldr   r3, [r12, #8]
-        add   r3, r3, r0, lsr #9
-        movs  r0, #1
-        strb  r0, [r3]
+        MARK_CARD r0, r3
 1:      bx    lr
 
         /* *r0 = *r1; r0 += 4; r1 += 4 (struct copies containing references) */
@@ -466,18 +473,8 @@ function RhpByRefAssignRef
         ldr   r2, [r1], #4
         str   r2, [r0], #4
         cbz   r2, 1f
-        movw  r12, #:lower16:write_barrier_table
-        movt  r12, #:upper16:write_barrier_table
-        ldr   r3, [r12]
-        sub   r3, r0, r3
-        subs  r3, r3, #4
-        ldr   r2, [r12, #4]
-        cmp   r3, r2
-        bhs   1f
-        ldr   r2, [r12, #8]
-        add   r2, r2, r3, lsr #9
-        movs  r3, #1
-        strb  r3, [r2]
+        sub   r3, r0, #4                          /* the slot just stored to (r0 has moved on) */
+        MARK_CARD r3, r2
 1:      bx    lr
 
         /* (heap start, heap size, card table): Mirage.CoreLib's CardTable.Initialize */

@@ -417,13 +417,9 @@ mirage_arch_dispatch_cached_stub:
            that may now refer to young ones. The JIT lets RhpAssignRef trash every
            caller-saved register and RhpByRefAssignRef rax and rcx (besides rdi, rsi). Before
            the heap is laid out its size is 0 and no card is marked. */
-        .globl RhpAssignRef
-RhpAssignRef:
-        .globl RhpCheckedAssignRef
-RhpCheckedAssignRef:
-        mov   [rdi], rsi
-        test  rsi, rsi
-        jz    1f
+        /* Marks the card of the slot at rdi (a non-null reference was just stored there), or
+           jumps to the caller's next "1:" when the slot is outside the heap. Trashes rax. */
+        .macro MARK_CARD_OF_RDI
         mov   rax, rdi
         sub   rax, [rip + write_barrier_heap_start]
         cmp   rax, [rip + write_barrier_heap_size]
@@ -431,6 +427,16 @@ RhpCheckedAssignRef:
         shr   rax, 9
         add   rax, [rip + write_barrier_cards]
         mov   byte ptr [rax], 1
+        .endm
+
+        .globl RhpAssignRef
+RhpAssignRef:
+        .globl RhpCheckedAssignRef
+RhpCheckedAssignRef:
+        mov   [rdi], rsi
+        test  rsi, rsi
+        jz    1f
+        MARK_CARD_OF_RDI
 1:      ret
 
         /* *rdi = *rsi; rdi += 8; rsi += 8 (struct copies containing references) */
@@ -440,13 +446,7 @@ RhpByRefAssignRef:
         mov   [rdi], rcx
         test  rcx, rcx
         jz    1f
-        mov   rax, rdi
-        sub   rax, [rip + write_barrier_heap_start]
-        cmp   rax, [rip + write_barrier_heap_size]
-        jae   1f
-        shr   rax, 9
-        add   rax, [rip + write_barrier_cards]
-        mov   byte ptr [rax], 1
+        MARK_CARD_OF_RDI
 1:      add   rdi, 8
         add   rsi, 8
         ret
