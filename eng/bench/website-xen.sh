@@ -4,8 +4,9 @@
 #     stack-trace symbol table's share of them, and the memory the image occupies with .bss;
 #  2. time from `xl create` to the first HTTP response, measured in dom0 of the real-Xen harness
 #     (eng/xen, under QEMU TCG): a dom0 script started with `xl create` polls the site with
-#     busybox wget (cheap to start, so polling takes little of the one emulated CPU the guest
-#     shares with dom0) until it answers; the address static (extra=) or from dnsmasq in dom0.
+#     busybox nc (cheap to start, unlike curl, so polling takes little of the one emulated CPU the
+#     guest shares with dom0; busybox wget crashes in that dom0) until a request gets "200"; the
+#     address static (extra=) or from dnsmasq in dom0.
 # Prints Markdown tables; record results in docs/benchmarks.md with this command.
 #   eng/bench/website-xen.sh [runs] [targets]      e.g. eng/bench/website-xen.sh 5 "xen xen-arm"
 set -euo pipefail
@@ -55,7 +56,7 @@ echo
 probe_script() {
   cat <<EOF
 t0=\$(cut -d' ' -f1 /proc/uptime)
-until wget -q -O /dev/null -T 2 http://$1:8080/ 2>/dev/null; do sleep 0.02; done
+until printf 'GET / HTTP/1.0\r\n\r\n' | nc -w 2 $1 8080 2>/dev/null | head -n 1 | grep -q ' 200 '; do sleep 0.02; done
 t1=\$(cut -d' ' -f1 /proc/uptime)
 echo "first-response \$t0 \$t1"
 xl shutdown "\$MIRAGE_GUEST"
