@@ -471,10 +471,11 @@ class Harness:
                 shutil.rmtree(job_dir, ignore_errors=True)
 
     # -- guests -------------------------------------------------------------------------------
-    def run(self, image, config, timeout=60.0, on_output=None, cancel=None):
+    def run(self, image, config, timeout=60.0, on_output=None, cancel=None, during=None):
         """Runs one image to its shutdown. on_output(text) gets console text as it arrives; when
-        the threading.Event cancel gets set, the guest is destroyed ("cancelled").
-        Returns the result dict (see README.md)."""
+        the threading.Event cancel gets set, the guest is destroyed ("cancelled"). during is a
+        busybox sh script run in dom0 while the guest runs, started with `xl create` (its output
+        goes to the result's dom0_during). Returns the result dict (see README.md)."""
         with open(config) as f:
             cfg_text = f.read()
         if not os.path.isfile(image):
@@ -500,7 +501,7 @@ class Harness:
             try:
                 self._claim_name(name)
                 try:
-                    res = self._run_job(rid, name, job_dir, timeout, on_output, cancel)
+                    res = self._run_job(rid, name, job_dir, timeout, on_output, cancel, during)
                     # Writable disk files: the guest wrote to a copy; give its changes back.
                     for copy, original in write_back:
                         shutil.copyfile(copy, original)
@@ -523,7 +524,28 @@ class Harness:
                     return
             time.sleep(0.05)
 
-    def _run_job(self, rid, name, job_dir, timeout, on_output, cancel):
+    def _start_during(self, script, name, timeout):
+        """Runs script in dom0 beside the guest (with MIRAGE_GUEST set to the domain's name, so it
+        can `xl shutdown "$MIRAGE_GUEST"`); returns a function that waits for it and gives
+        {"exit_code", "output"} (exit code 124 when it did not finish in time)."""
+        outcome = {}
+
+        def body():
+            try:
+                rc, output = self.sh(f"MIRAGE_GUEST={name}\nexport MIRAGE_GUEST\n{script}", timeout)
+                outcome.update(exit_code=rc, output=output)
+            except HarnessError as e:
+                outcome.update(exit_code=EXIT_TIMEOUT, output=str(e))
+
+        thread = threading.Thread(target=body, daemon=True)
+        thread.start()
+
+        def finish():
+            thread.join()
+            return outcome
+        return finish
+
+    def _run_job(self, rid, name, job_dir, timeout, on_output, cancel, during=None):
         console_path = os.path.join(self.share, "console", f"guest-{name}.log")
         if os.path.exists(console_path):
             os.unlink(console_path)
@@ -569,6 +591,7 @@ class Harness:
         next_panic_check = t0 + 0.5
         started_wall = time.time()
         self._send(f"run {rid} {name}")
+        finish_during = self._start_during(during, name, timeout or 60) if during else None
         try:
             while exit_msg is None:
                 msg = self._wait(rid, ("started", "exit", "destroyed"), 0.02)
@@ -654,7 +677,7 @@ class Harness:
         else:
             result, exit_code = "create_failed", EXIT_CREATE
             message = f"xl create failed (status {xl_rc}):\n{xl_log.strip()}"
-        return {
+        res = {
             "id": int(rid), "name": name, "domid": domid, "result": result, "exit_code": exit_code,
             "shutdown_reason_code": code, "triple_fault": triple, "message": message,
             "first_output_s": None if first_output is None else round(first_output, 3),
@@ -662,6 +685,9 @@ class Harness:
             "console": "".join(chunks), "lines": lines,
             "xl_log": xl_log, "hypervisor_log": hv_log,
         }
+        if finish_during is not None:
+            res["dom0_during"] = finish_during()
+        return res
 
 
 # ---------------------------------------------------------------------------------------------
@@ -701,7 +727,7 @@ def serve_connection(h, conn, stop_event):
                 if req.get("stream"):
                     t0 = now()
                     cb = lambda text: send({"event": "console", "t": round(now() - t0, 3), "data": text})  # noqa: E731
-                res = h.run(req["image"], req["config"], float(req.get("timeout") or 60), cb, cancel)
+                res = h.run(req["image"], req["config"], float(req.get("timeout") or 60), cb, cancel, req.get("during"))
                 send(dict(res, event="result"))
             elif op == "ping":
                 send({"event": "result", "exit_code": 0, "ping_s": round(h.ping(), 4),
@@ -902,6 +928,9 @@ def cmd_client(args):
         if args.op == "run":
             req = {"op": "run", "image": os.path.abspath(args.image), "config": os.path.abspath(args.config),
                    "timeout": args.timeout, "stream": args.stream}
+            if args.dom0_during:
+                with open(args.dom0_during) as f:
+                    req["during"] = f.read()
             ev = request(args.socket, req, lambda e: (sys.stderr.write(e["data"]), sys.stderr.flush()))
         elif args.op == "sh":
             script = open(args.script).read() if args.script != "-" else sys.stdin.read()
@@ -945,7 +974,14 @@ def cmd_run(args):
             if rc != 0:
                 print(f"xen-harness: dom0 script before the guest exited {rc}:\n{output.rstrip()}", file=sys.stderr)
                 return EXIT_HARNESS
-        res = h.run(args.image, args.config, args.timeout, out)
+        during = None
+        if args.dom0_during:
+            with open(args.dom0_during) as f:
+                during = f.read()
+        res = h.run(args.image, args.config, args.timeout, out, during=during)
+        if "dom0_during" in res:
+            print(f"xen-harness: dom0 script during the guest exited {res['dom0_during']['exit_code']}:\n"
+                  f"{res['dom0_during']['output'].rstrip()}", file=sys.stderr)
         if res["console"] and not res["console"].endswith("\n"):
             out("\n")
         if args.dom0_after:
@@ -1004,6 +1040,10 @@ def main(argv=None):
     p.add_argument("--dom0-before", metavar="SCRIPT",
                    help="busybox sh script run in dom0 before the guest is created (a non-zero exit stops the run "
                         "with exit 125); for tests that prepare dom0 devices the guest's config names")
+    p.add_argument("--dom0-during", metavar="SCRIPT",
+                   help="busybox sh script run in dom0 while the guest runs, started with xl create (MIRAGE_GUEST "
+                        "names the domain; the script may end it with xl shutdown); output to stderr and the "
+                        "result's dom0_during")
     p.add_argument("--dom0-after", metavar="SCRIPT",
                    help="busybox sh script run in dom0 once the guest is gone (its output goes to stderr and "
                         "the result's dom0_after); for tests that check what dom0 saw")
@@ -1035,6 +1075,7 @@ def main(argv=None):
     c.add_argument("config")
     c.add_argument("--timeout", type=float, default=60)
     c.add_argument("--stream", action="store_true", help="copy the console to stderr as it arrives")
+    c.add_argument("--dom0-during", metavar="SCRIPT", help="as for run: a dom0 script run while the guest runs")
     c = csub.add_parser("sh")
     c.add_argument("script", help="file with a busybox sh script for dom0, or - for stdin")
     c.add_argument("--timeout", type=float, default=60)

@@ -37,6 +37,8 @@ DOM0 = os.path.join(HERE, "dom0")
 XEN_BIN = "usr/lib/xen-4.17/bin"
 # Toolstack binaries copied into dom0 (from xen-utils-4.17); their libraries follow from DT_NEEDED.
 XEN_TOOLS = ["xl", "xenstored", "xenconsoled", "xen-init-dom0", "xenconsole"]
+# Programs of the guests' peers in dom0 (the website tests): an HTTP client and a DHCP server.
+DOM0_PROGRAMS = ["usr/bin/curl", "usr/sbin/dnsmasq"]
 # Libraries loaded with dlopen, so not in any DT_NEEDED: glibc's pthread_cancel needs libgcc_s
 # (without it xl aborts on exit).
 DLOPEN_LIBS = ["libgcc_s.so.1"]
@@ -503,6 +505,8 @@ def build_initrd(stage, kver, arch="x86"):
         add_elf_with_libs(cpio, stage, found[0], seen, lib_dirs)
     for tool in XEN_TOOLS:
         add_elf_with_libs(cpio, stage, f"{XEN_BIN}/{tool}", seen, lib_dirs)
+    for program in DOM0_PROGRAMS:
+        add_elf_with_libs(cpio, stage, program, seen, lib_dirs)
     # xenstore-read, -write, ... are hard links to one multi-call binary: link them to it.
     add_elf_with_libs(cpio, stage, "usr/bin/xenstore", seen, lib_dirs)
     ino = os.stat(os.path.join(stage, "usr/bin/xenstore")).st_ino

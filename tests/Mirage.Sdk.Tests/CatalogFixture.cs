@@ -13,12 +13,13 @@ namespace Mirage.Sdk.Tests;
 /// </summary>
 internal static class CatalogFixture
 {
-    /// <summary>The device items of samples/website, the graph most tests start from.</summary>
+    /// <summary>The device items of samples/website (eth last here, so that line numbers tests rely on stay), the graph most tests start from.</summary>
     public const string WebsiteProject = """
         <MirageDevice Include="htdocs" Kind="kv-ro" Source="htdocs" />
         <MirageDevice Include="net" Kind="stackv4" />
         <MirageDevice Include="http" Kind="http-server" Stack="net" Port="8080" />
-        <MirageJob Include="Website.Dispatch" Devices="console;htdocs;http" />
+        <MirageDevice Include="eth" Kind="network" />
+        <MirageJob Include="Website.Dispatch" Devices="console;htdocs;http;lifecycle" />
         """;
 
     public static readonly string[] RealCatalogFiles =
@@ -44,9 +45,11 @@ internal static class CatalogFixture
             return new ProjectItem(itemType, element.Attribute("Include")!.Value, metadata, file, info.LineNumber, info.LinePosition);
         }).ToList();
 
-    public static Catalog RealCatalog(List<GraphDiagnostic> diagnostics)
+    public static Catalog RealCatalog(List<GraphDiagnostic> diagnostics) => RealCatalog(RealCatalogFiles, diagnostics);
+
+    public static Catalog RealCatalog(string[] catalogFiles, List<GraphDiagnostic> diagnostics)
     {
-        var files = RealCatalogFiles.Select(RepositoryFiles.Path).ToList();
+        var files = catalogFiles.Select(RepositoryFiles.Path).ToList();
         return CatalogReader.Read(
             files.SelectMany(f => ItemsFromFile(f, "MirageDeviceKind")),
             files.SelectMany(f => ItemsFromFile(f, "MirageImplementation")),
@@ -54,11 +57,18 @@ internal static class CatalogFixture
             diagnostics);
     }
 
+    /// <summary>The catalog with the xen runtime pack and the managed stack added (unix's implementations do not apply to xen).</summary>
+    public static readonly string[] RealCatalogFilesWithXen = RealCatalogFiles.Concat(new[]
+    {
+        "packs/Mirage.Runtime.Xen/build/Mirage.Runtime.Xen.props",
+        "libs/Mirage.Net/build/Mirage.Net.props",
+    }).ToArray();
+
     /// <summary>Resolves a project body against the real catalog for <paramref name="target"/>.</summary>
     public static (ResolvedGraph? Graph, List<GraphDiagnostic> Diagnostics) Resolve(string projectBody, string target = "unix", string projectDirectory = "/tmp")
     {
         var diagnostics = new List<GraphDiagnostic>();
-        var catalog = RealCatalog(diagnostics);
+        var catalog = target == "xen" ? RealCatalog(RealCatalogFilesWithXen, diagnostics) : RealCatalog(diagnostics);
         if (diagnostics.Count > 0) throw new InvalidOperationException("the real catalog is malformed: " + string.Join("; ", diagnostics));
         string xml = "<Project>\n  <ItemGroup>\n" + projectBody + "\n  </ItemGroup>\n</Project>";
         var graph = new GraphResolver(catalog, target, projectDirectory, diagnostics).Resolve(

@@ -25,13 +25,47 @@ public sealed class ResolverTests
         var (graph, diagnostics) = CatalogFixture.Resolve(Website);
         Assert.IsEmpty(diagnostics, string.Join("\n", diagnostics));
         Assert.IsNotNull(graph);
-        CollectionAssert.AreEqual(new[] { "htdocs", "net", "http", "console" }, graph.Devices.Select(d => d.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "htdocs", "net", "http", "console", "lifecycle" }, graph.Devices.Select(d => d.Name).ToArray());
         var http = graph.Devices.Single(d => d.Name == "http");
         Assert.AreEqual("Mirage.Http.HttpServer", http.Implementation!.TypeName);
         Assert.AreEqual("net", http.Links.Single().Name);
         Assert.AreEqual("8080", http.Parameters.Single(p => p.Key.Name == "Port").Value);
         Assert.AreEqual("8192", http.Parameters.Single(p => p.Key.Name == "HeaderLimit").Value, "catalog default");
         Assert.AreEqual("directory", graph.Devices.Single(d => d.Name == "htdocs").Implementation!.Name);
+    }
+
+    [TestMethod]
+    public void ADeclaredDeviceNothingUsesIsCheckedButNotConnected()
+    {
+        // unix: the socket stack needs no network device, so the website's eth is set aside.
+        var (graph, diagnostics) = CatalogFixture.Resolve(Website);
+        Assert.IsEmpty(diagnostics, string.Join("\n", diagnostics));
+        Assert.AreEqual("eth", graph!.UnusedDevices.Single().Name);
+        Assert.AreEqual("tap", graph.UnusedDevices.Single().Implementation!.Name, "an unused device is still resolved");
+        string main = Mirage.Sdk.Codegen.MainSourceWriter.Write(graph, "website", "website.csproj", "P.Run");
+        Assert.DoesNotContain("eth", main, "neither connected nor a boot parameter");
+
+        // ...and still checked: a malformed parameter of an unused device is an error.
+        var error = SingleError(Website.Replace("Kind=\"network\"", "Kind=\"network\" Mac=\"nope\""));
+        Assert.AreEqual("MIR0011", error.Code);
+    }
+
+    [TestMethod]
+    public void TheWebsiteOnXenRunsTheDirectStackOverItsNetworkDevice()
+    {
+        string directory = Directory.CreateTempSubdirectory().FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "htdocs"));
+        var (graph, diagnostics) = CatalogFixture.Resolve(Website, "xen", directory);
+        Assert.IsEmpty(diagnostics, string.Join("\n", diagnostics));
+        Assert.IsEmpty(graph!.UnusedDevices);
+        var net = graph.Devices.Single(d => d.Name == "net");
+        Assert.AreEqual("direct", net.Implementation!.Name, "the only stackv4 of xen");
+        Assert.AreEqual("eth", net.Links[0].Name);
+        Assert.AreEqual("netfront", graph.Devices.Single(d => d.Name == "eth").Implementation!.Name);
+        Assert.AreEqual("crunch", graph.Devices.Single(d => d.Name == "htdocs").Implementation!.Name);
+        Assert.AreEqual("xenstore-control", graph.Devices.Single(d => d.Name == "lifecycle").Implementation!.Name);
+        var names = graph.Devices.Select(d => d.Name).ToList();
+        Assert.IsLessThan(names.IndexOf("net"), names.IndexOf("eth"), "eth connects before the stack on it");
     }
 
     [TestMethod]
@@ -65,7 +99,7 @@ public sealed class ResolverTests
     {
         var error = SingleError(Website + "\n<MirageDevice Include=\"net\" Kind=\"stackv4\" />");
         Assert.AreEqual("MIR0003", error.Code);
-        Assert.AreEqual(7, error.Item!.Line);
+        Assert.AreEqual(8, error.Item!.Line);
         Assert.AreEqual("App.csproj", error.Item.File);
         StringAssert.Contains(error.Message, "'net'");
     }

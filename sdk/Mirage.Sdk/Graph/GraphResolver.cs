@@ -41,7 +41,31 @@ public sealed class GraphResolver
         if (_diagnostics.Count > errorsBefore) return null;
 
         var ordered = OrderByDependencies(jobs);
-        return ordered is null ? null : new ResolvedGraph(_target, ordered, jobs);
+        if (ordered is null) return null;
+        var (connected, unused) = SplitUnused(ordered, jobs);
+        return new ResolvedGraph(_target, connected, jobs, unused);
+    }
+
+    /// <summary>
+    /// A declared device that no job takes and no connected device links to is checked but not
+    /// connected: one project can declare the network device its <c>direct</c> stack runs on for
+    /// the targets where it does, while unix's socket stack leaves it alone. Without jobs nothing
+    /// is generated, and every device stays listed.
+    /// </summary>
+    private static (List<ResolvedDevice> Connected, List<ResolvedDevice> Unused) SplitUnused(List<ResolvedDevice> ordered, List<ResolvedJob> jobs)
+    {
+        if (jobs.Count == 0) return (ordered, new List<ResolvedDevice>());
+        var reached = new HashSet<ResolvedDevice>();
+        var pending = new Stack<ResolvedDevice>();
+        foreach (var job in jobs)
+            foreach (var device in job.Devices) pending.Push(device);
+        while (pending.Count > 0)
+        {
+            var device = pending.Pop();
+            if (!reached.Add(device)) continue;
+            foreach (var link in device.Links) pending.Push(link);
+        }
+        return (ordered.FindAll(reached.Contains), ordered.FindAll(d => !reached.Contains(d)));
     }
 
     private void DeclareDevices(IReadOnlyList<ProjectItem> items)
@@ -228,8 +252,9 @@ public sealed class GraphResolver
     }
 
     /// <summary>
-    /// Depth-first from the jobs' devices: every device after the devices it links to. Devices that no
-    /// job reaches are still connected (declared devices are part of the app), implicit ones only when used.
+    /// Depth-first, declared devices first, then the jobs' devices: every device after the devices it
+    /// links to. Implicit devices appear only when used; <see cref="SplitUnused"/> then sets aside
+    /// the declared devices nothing uses.
     /// </summary>
     private List<ResolvedDevice>? OrderByDependencies(List<ResolvedJob> jobs)
     {

@@ -47,19 +47,26 @@ public sealed class ResolvedJob
     public ProjectItem Item { get; }
 }
 
-/// <summary>The result of resolution: devices in dependency order (each after the devices it needs) and the jobs.</summary>
+/// <summary>
+/// The result of resolution: the devices to connect in dependency order (each after the devices it
+/// needs), the jobs, and the declared devices nothing uses on this target (checked, not connected).
+/// </summary>
 public sealed class ResolvedGraph
 {
-    public ResolvedGraph(string target, IReadOnlyList<ResolvedDevice> devices, IReadOnlyList<ResolvedJob> jobs)
+    public ResolvedGraph(string target, IReadOnlyList<ResolvedDevice> devices, IReadOnlyList<ResolvedJob> jobs, IReadOnlyList<ResolvedDevice>? unusedDevices = null)
     {
         Target = target;
         Devices = devices;
         Jobs = jobs;
+        UnusedDevices = unusedDevices ?? new List<ResolvedDevice>();
     }
 
     public string Target { get; }
 
     public IReadOnlyList<ResolvedDevice> Devices { get; }
+
+    /// <summary>Declared devices that no job takes and no connected device links to: not connected, their parameters not boot parameters.</summary>
+    public IReadOnlyList<ResolvedDevice> UnusedDevices { get; }
 
     public IReadOnlyList<ResolvedJob> Jobs { get; }
 }

@@ -49,6 +49,8 @@ public sealed class ResolveMirageGraph : Task
         var graph = diagnostics.Count == 0 ? resolver.Resolve(Convert(Devices, "MirageDevice"), Convert(Jobs, "MirageJob")) : null;
         foreach (var diagnostic in diagnostics) Report(diagnostic);
         if (graph is null || Log.HasLoggedErrors) return false;
+        foreach (var unused in graph.UnusedDevices)
+            Log.LogMessage(MessageImportance.Normal, $"{unused.Item?.File ?? ProjectFile}: device '{unused.Name}' ({unused.Kind.Name}) is not connected on target '{Target}': no job takes it and no connected device links to it.");
 
         Directory.CreateDirectory(OutputDirectory);
         var sources = new List<ITaskItem>();

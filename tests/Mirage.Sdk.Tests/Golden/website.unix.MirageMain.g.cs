@@ -45,9 +45,14 @@ internal static partial class MirageMain
         if (!consoleConnected.TryGetValue(out var console, out var consoleError))
             return global::Mirage.Boot.StartupReport.DeviceFailed("console", "console", consoleError);
 
-        return await RunJobsAsync(htdocs, http, console);
+        // lifecycle: lifecycle by signals (implicit)
+        var lifecycleConnected = await global::Mirage.Runtime.Unix.UnixLifecycle.ConnectAsync();
+        if (!lifecycleConnected.TryGetValue(out var lifecycle, out var lifecycleError))
+            return global::Mirage.Boot.StartupReport.DeviceFailed("lifecycle", "lifecycle", lifecycleError);
+
+        return await RunJobsAsync(htdocs, http, console, lifecycle);
     }
 
     // Implemented by the Mirage.Sdk source generator from the MirageJob items.
-    private static partial global::System.Threading.Tasks.Task<int> RunJobsAsync(global::Mirage.Devices.IKeyValueReadOnly htdocs, global::Mirage.Devices.IHttpServer http, global::Mirage.Devices.IConsole console);
+    private static partial global::System.Threading.Tasks.Task<int> RunJobsAsync(global::Mirage.Devices.IKeyValueReadOnly htdocs, global::Mirage.Devices.IHttpServer http, global::Mirage.Devices.IConsole console, global::Mirage.Devices.ILifecycle lifecycle);
 }

@@ -107,22 +107,38 @@ namespace System.Threading
 
         internal bool Unregister(Action callback) => _callbacks != null && _callbacks.Remove(callback);
 
-        public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token1, CancellationToken token2)
-        {
-            var linked = new CancellationTokenSource();
-            token1.Register(linked.Cancel);
-            token2.Register(linked.Cancel);
-            return linked;
-        }
+        public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token) => Link(new[] { token });
+
+        public static CancellationTokenSource CreateLinkedTokenSource(CancellationToken token1, CancellationToken token2) => Link(new[] { token1, token2 });
 
         public static CancellationTokenSource CreateLinkedTokenSource(params CancellationToken[] tokens)
         {
+            if (tokens == null) throw new ArgumentNullException(nameof(tokens));
+            return Link((CancellationToken[])tokens.Clone());
+        }
+
+        // A linked source keeps its registrations on the tokens it follows, and Dispose removes them:
+        // otherwise a long-lived token (a server's "stopping") would keep every linked source made from it.
+        private CancellationTokenRegistration[] _links;
+
+        private static CancellationTokenSource Link(CancellationToken[] tokens)
+        {
             var linked = new CancellationTokenSource();
-            foreach (CancellationToken token in tokens) token.Register(linked.Cancel);
+            Action cancel = linked.Cancel;
+            var links = new CancellationTokenRegistration[tokens.Length];
+            for (int i = 0; i < tokens.Length; i++) links[i] = tokens[i].Register(cancel);
+            linked._links = links;
             return linked;
         }
 
-        public void Dispose() { if (_timer != null) _timer.Cancelled = true; }
+        public void Dispose()
+        {
+            if (_timer != null) _timer.Cancelled = true;
+            CancellationTokenRegistration[] links = _links;
+            _links = null;
+            if (links != null)
+                for (int i = 0; i < links.Length; i++) links[i].Dispose();
+        }
     }
 }
 
