@@ -37,6 +37,9 @@ DOM0 = os.path.join(HERE, "dom0")
 XEN_BIN = "usr/lib/xen-4.17/bin"
 # Toolstack binaries copied into dom0 (from xen-utils-4.17); their libraries follow from DT_NEEDED.
 XEN_TOOLS = ["xl", "xenstored", "xenconsoled", "xen-init-dom0", "xenconsole"]
+# Other programs copied into dom0 with their libraries, when the arch's lock file has their package:
+# wrk, the HTTP load generator of the benchmarks (eng/bench/website-xen.sh).
+DOM0_PROGRAMS = {"usr/bin/wrk": "wrk"}
 # Libraries loaded with dlopen, so not in any DT_NEEDED: glibc's pthread_cancel needs libgcc_s
 # (without it xl aborts on exit).
 DLOPEN_LIBS = ["libgcc_s.so.1"]
@@ -510,6 +513,11 @@ def build_initrd(stage, kver, arch="x86"):
         st = os.lstat(os.path.join(stage, "usr/bin", n))
         if n.startswith("xenstore-") and st.st_ino == ino:
             cpio.symlink(f"usr/bin/{n}", "xenstore")
+
+    pinned = {p for p, _ in read_lock(a)}
+    for program, package in DOM0_PROGRAMS.items():
+        if package in pinned:
+            add_elf_with_libs(cpio, stage, program, seen, lib_dirs)
 
     mods = module_order(stage, kver, a.modules)
     for m in mods:
