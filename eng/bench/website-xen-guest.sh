@@ -52,8 +52,8 @@ done
 now; t2=$NOW
 echo "bench: create_s $(seconds $((t1 - t0))) first_response_s $(seconds $((t2 - t0))) polls $tries"
 if [ -z "$ok" ]; then
-  echo "bench: error: no response from $URL equal to the site's file within $BOOT_LIMIT s (last: $(wc -c < "$work/first" 2>/dev/null || echo no) bytes)"
-  xl destroy "$NAME"
+  echo "bench: error: no response from $URL equal to the site's file within $BOOT_LIMIT s (last: $({ wc -c < "$work/first"; } 2>/dev/null || echo no) bytes)"
+  xl destroy "$NAME" 2>/dev/null
   exit 4
 fi
 

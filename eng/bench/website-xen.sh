@@ -10,13 +10,16 @@
 # Under TCG only the ratios mean something: dom0 (wrk) and the guest share the emulated CPU.
 #   eng/bench/website-xen.sh [--runs N] [--duration S] [--connections C] [--threads T]
 #                            [--only linux|mirage] [--mirage-image IMG --mirage-config XL]
-#                            [--smp N] [--keep DIR]
+#                            [--mirage-args "net.ipv4=192.168.77.2/24 http.port=8080"]
+#                            [--boot-limit S] [--smp N] [--keep DIR]
 # Without --mirage-image the website is built (eng/pack.sh, then dotnet build -c Release
-# -p:MirageTarget=xen); if it does not build or boot, its rows say so and Linux is still measured.
-# Prints Markdown tables for docs/benchmarks.md.
+# -p:MirageTarget=xen); if it does not build, its row says so and Linux is still measured.
+# Prints Markdown tables for docs/benchmarks.md; exits 1 when a boot or measurement failed
+# (the log of each run is in the work directory: --keep).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-runs=3 duration=20 connections=10 threads=1 only= mirage_image= mirage_config= smp=1 keep=
+runs=3 duration=20 connections=10 threads=1 only= mirage_image= mirage_config= mirage_args= smp=1 keep=
+boot_limit=120
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --mirage-image) mirage_image=$(realpath "$2"); shift 2 ;;
     --mirage-config) mirage_config=$(realpath "$2"); shift 2 ;;
+    --mirage-args) mirage_args=$2; shift 2 ;;
+    --boot-limit) boot_limit=$2; shift 2 ;;
     --smp) smp=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
@@ -79,7 +84,7 @@ PY
 measure() {
   local name=$1 script="$work/measure-$1.sh"
   { echo "NAME=$name DIR=/mnt/host/bench/$name IP=$ip MAC=$mac URL=http://$ip:$port/index.html"
-    echo "THREADS=$threads CONNECTIONS=$connections DURATION=$duration BOOT_LIMIT=120"
+    echo "THREADS=$threads CONNECTIONS=$connections DURATION=$duration BOOT_LIMIT=$boot_limit"
     cat "$root/eng/bench/website-xen-guest.sh"; } > "$script"
   python3 "$harness" client --socket "$work/harness/harness.sock" --compact sh "$script" \
     --timeout $((duration + 300)) | python3 -c "import json,sys; r=json.load(sys.stdin); print(r.get('output') or r.get('message', '')); print('bench: script exit', r['exit_code'])" || true
@@ -111,7 +116,8 @@ if [ "$only" != linux ]; then
   fi
   if [ -n "$mirage_image" ]; then
     [ -n "$mirage_config" ] || { echo "website-xen: --mirage-image needs --mirage-config" >&2; exit 2; }
-    guest_files mirage "$mirage_image" - "$mirage_config" "net.ipv4=$ip/24 http.port=$port"
+    # The website's devices: net (stackv4, static address instead of DHCP) and http (its port).
+    guest_files mirage "$mirage_image" - "$mirage_config" "${mirage_args:-net.ipv4=$ip/24 http.port=$port}"
     guests+=(mirage)
   fi
 fi
@@ -121,13 +127,18 @@ log "starting the harness (x86, --smp $smp)"
 python3 "$harness" start --dir "$work/harness" --parent-pid $$ --smp "$smp" --bridge-address 192.168.77.1/24 >/dev/null
 cp -r "$work/guests" "$work/harness/share/bench"
 
+report_failure() {  # NAME RUN
+  log "run $2 of $1 failed:"; tail -20 "$work/run-$2-$1.log" >&2
+  log "its console (last lines):"; tail -20 "$work/harness/share/console/guest-$1.log" >&2 2>/dev/null || true
+}
 results="$work/results.txt"
 : > "$results"
+failed=0
 for i in $(seq "$runs"); do
   for g in "${guests[@]}"; do
     log "run $i: $g"
     measure "$g" > "$work/run-$i-$g.log"
-    python3 - "$g" "$i" "$results" "$work/run-$i-$g.log" <<'PY' || { log "run $i of $g failed:"; tail -20 "$work/run-$i-$g.log" >&2; }
+    python3 - "$g" "$i" "$results" "$work/run-$i-$g.log" <<'PY' || { failed=1; report_failure "$g" "$i"; }
 import re, sys
 g, i, results, log = sys.argv[1:]
 out = open(log).read()
@@ -179,3 +190,4 @@ if "linux" in med and "mirage" in med:
     print(f"\nRatios Mirage.NET / Linux: requests/s {mr / lr:.2f}× (goal ≥ 1×), p99 {mp / lp:.2f}×, "
           f"boot to first response {lb / mb:.1f}× faster (goal ≥ 10×).")
 PY
+exit $failed

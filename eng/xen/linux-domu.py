@@ -4,7 +4,8 @@ initramfs (busybox init, xen-netfront, nginx) that serves a static site, to comp
 Mirage.NET website with (eng/bench/website-xen.sh). Standard library only; reuses xenbuild.py's
 package fetching, ELF and cpio code.
 
-  linux-domu.py [--arch x86|arm]                          build (only when an input changed)
+  linux-domu.py [--arch x86|arm]                          build (only when an input changed); prints
+                                                          the manifest (JSON) on stdout
   linux-domu.py [--arch x86|arm] --site DIR --initrd OUT  also write OUT: the initramfs with DIR
                                                           appended under /srv/htdocs
 
@@ -24,6 +25,7 @@ The guest takes its address from the command line (xl extra=): `domu.ipv4=A.B.C.
 listens on port 8080. A site is a second cpio archive concatenated to the initramfs, which Linux
 unpacks after the first (so the cached part does not depend on the site).
 """
+import contextlib
 import hashlib
 import json
 import os
@@ -186,7 +188,9 @@ def main(argv=None):
         ap.error("--site and --initrd go together")
     if args.site and not os.path.isdir(args.site):
         ap.error(f"--site {args.site} is not a directory")
-    m = build(args.arch)
+    # Progress (xenbuild's log lines) goes to stderr: stdout is the manifest, for scripts.
+    with contextlib.redirect_stdout(sys.stderr):
+        m = build(args.arch)
     if args.site:
         with open(m["initrd"], "rb") as f:
             base = f.read()
