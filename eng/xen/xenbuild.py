@@ -37,8 +37,10 @@ DOM0 = os.path.join(HERE, "dom0")
 XEN_BIN = "usr/lib/xen-4.17/bin"
 # Toolstack binaries copied into dom0 (from xen-utils-4.17); their libraries follow from DT_NEEDED.
 XEN_TOOLS = ["xl", "xenstored", "xenconsoled", "xen-init-dom0", "xenconsole"]
-# Programs of the guests' peers in dom0 (the website tests): an HTTP client and a DHCP server.
-DOM0_PROGRAMS = ["usr/bin/curl", "usr/sbin/dnsmasq"]
+# Other programs copied into dom0 with their libraries, when the arch's lock file pins their package:
+# the peers of the guests' network tests (curl as the HTTP client, dnsmasq as the DHCP server) and
+# wrk, the HTTP load generator of the benchmarks (eng/bench/website-xen.sh).
+DOM0_PROGRAMS = {"usr/bin/curl": "curl", "usr/sbin/dnsmasq": "dnsmasq-base", "usr/bin/wrk": "wrk"}
 # Libraries loaded with dlopen, so not in any DT_NEEDED: glibc's pthread_cancel needs libgcc_s
 # (without it xl aborts on exit).
 DLOPEN_LIBS = ["libgcc_s.so.1"]
@@ -505,8 +507,6 @@ def build_initrd(stage, kver, arch="x86"):
         add_elf_with_libs(cpio, stage, found[0], seen, lib_dirs)
     for tool in XEN_TOOLS:
         add_elf_with_libs(cpio, stage, f"{XEN_BIN}/{tool}", seen, lib_dirs)
-    for program in DOM0_PROGRAMS:
-        add_elf_with_libs(cpio, stage, program, seen, lib_dirs)
     # xenstore-read, -write, ... are hard links to one multi-call binary: link them to it.
     add_elf_with_libs(cpio, stage, "usr/bin/xenstore", seen, lib_dirs)
     ino = os.stat(os.path.join(stage, "usr/bin/xenstore")).st_ino
@@ -514,6 +514,11 @@ def build_initrd(stage, kver, arch="x86"):
         st = os.lstat(os.path.join(stage, "usr/bin", n))
         if n.startswith("xenstore-") and st.st_ino == ino:
             cpio.symlink(f"usr/bin/{n}", "xenstore")
+
+    pinned = {p for p, _ in read_lock(a)}
+    for program, package in DOM0_PROGRAMS.items():
+        if package in pinned:
+            add_elf_with_libs(cpio, stage, program, seen, lib_dirs)
 
     mods = module_order(stage, kver, a.modules)
     for m in mods:
