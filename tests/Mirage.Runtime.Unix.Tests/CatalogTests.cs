@@ -27,6 +27,7 @@ public sealed class CatalogTests
         ["kv-ro"] = typeof(IKeyValueReadOnly),
         ["stackv4"] = typeof(IStackV4),
         ["network"] = typeof(INetwork),
+        ["lifecycle"] = typeof(ILifecycle),
     };
 
     private static readonly Dictionary<string, Type> s_parameterTypes = new()
@@ -64,6 +65,7 @@ public sealed class CatalogTests
         Assert.AreEqual("directory", names["kv-ro"]);
         Assert.AreEqual("socket", names["stackv4"]);
         Assert.AreEqual("tap", names["network"]);
+        Assert.AreEqual("signals", names["lifecycle"]);
         foreach (var implementation in implementations)
         {
             Assert.AreEqual("unix", (string?)implementation.Attribute("Targets"));
