@@ -6,7 +6,8 @@
 # Steps: copy the guest's files to dom0's tmpfs (so the 9p transport is not timed), give the
 # guest's address a permanent neighbour entry (a poll before the guest is up would otherwise wait
 # for ARP to give up, ~3 s, instead of giving up in 0.2 s), `xl create`, poll with busybox wget
-# until the first response equal (byte for byte) to the site's file, run wrk, then `xl shutdown -w`.
+# until the first response equal (byte for byte) to the site's file, run wrk (with the CPU time
+# Xen charged the guest and dom0 during it), then `xl shutdown -w`.
 # Each poll gives wget 0.2 s (checked every 10 ms) before killing it and sending a new SYN: a SYN
 # sent before the guest listens is lost, and the kernel would only resend it after 1 s. (busybox
 # `timeout` cannot do this: its watcher wakes once a second.) So the time is at most ~0.2 s late.
@@ -57,8 +58,13 @@ if [ -z "$ok" ]; then
   exit 4
 fi
 
+# CPU seconds Xen has charged a domain (xl list's Time column): where the emulated CPU went
+# during the wrk run, the guest's share against dom0's (wrk, netback, the bridge).
+cpu() { xl list "$1" 2>/dev/null | awk 'NR == 2 { print $6 }'; }
+guest_cpu0=$(cpu "$NAME") dom0_cpu0=$(cpu Domain-0)
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL" 2>&1
 echo "bench: wrk exit $?"
+echo "bench: cpu_s guest $guest_cpu0 $(cpu "$NAME") dom0 $dom0_cpu0 $(cpu Domain-0)"
 
 now; t3=$NOW
 if timeout 60 xl shutdown -w "$NAME" >/dev/null 2>&1; then

@@ -5,7 +5,8 @@
 # dom0 under QEMU TCG) with the same static address on dom0's bridge. For each boot:
 #   - xl create -> first complete HTTP response (polled from dom0 with busybox wget, 0.2 s
 #     per attempt, checked byte for byte against htdocs/index.html);
-#   - wrk from dom0 against /index.html: requests/s and p99 latency;
+#   - wrk from dom0 against /index.html: requests/s, p99 latency, and the CPU time Xen charged the
+#     guest and dom0 per request during the run;
 #   - xl shutdown (a clean poweroff is reported).
 # Under TCG only the ratios mean something: dom0 (wrk) and the guest share the emulated CPU.
 #   eng/bench/website-xen.sh [--runs N] [--duration S] [--connections C] [--threads T]
@@ -150,10 +151,17 @@ rps = get(r"^Requests/sec:\s*(\S+)")
 p99 = get(r"^\s*99%\s+(\S+)")
 errors = get(r"^\s*(Socket errors:.*|Non-2xx or 3xx responses:.*)$")
 clean = "yes" if re.search(r"^bench: shutdown clean", out, re.M) else "no"
+requests = get(r"^\s*(\d+) requests in ")
+cpu = re.search(r"^bench: cpu_s guest (\S+) (\S+) dom0 (\S+) (\S+)", out, re.M)
 if not (boot and rps and p99):
     sys.exit(1)
+# CPU microseconds per request that Xen charged the guest and dom0 during the wrk run.
+per_request = ["", ""]
+if cpu and requests and int(requests) > 0:
+    g0, g1, d0, d1 = (float(x) for x in cpu.groups())
+    per_request = [f"{(g1 - g0) * 1e6 / int(requests):.0f}", f"{(d1 - d0) * 1e6 / int(requests):.0f}"]
 with open(results, "a") as f:
-    f.write(f"{g}\t{i}\t{boot}\t{rps}\t{p99}\t{clean}\t{errors or ''}\n")
+    f.write(f"{g}\t{i}\t{boot}\t{rps}\t{p99}\t{clean}\t{errors or ''}\t{per_request[0]}\t{per_request[1]}\n")
 PY
   done
 done
@@ -169,10 +177,11 @@ def ms(v):
             return float(v[:-len(unit)]) * f
     return float(v)
 print(f"wrk -t{threads} -c{conns} -d{duration}s --latency from dom0; {runs} boot(s) per guest, alternating.\n")
-print("| guest | run | xl create → first response (s) | requests/s | p99 latency | clean xl shutdown | wrk errors |")
-print("|---|---|---|---|---|---|---|")
-for g, i, boot, rps, p99, clean, err in rows:
-    print(f"| {label[g]} | {i} | {float(boot):.2f} | {float(rps):.1f} | {p99} | {clean} | {err or 'none'} |")
+print("| guest | run | xl create → first response (s) | requests/s | p99 latency | CPU µs/request guest + dom0 | clean xl shutdown | wrk errors |")
+print("|---|---|---|---|---|---|---|---|")
+for g, i, boot, rps, p99, clean, err, guest_us, dom0_us in rows:
+    cpu = f"{guest_us} + {dom0_us}" if guest_us else "not read"
+    print(f"| {label[g]} | {i} | {float(boot):.2f} | {float(rps):.1f} | {p99} | {cpu} | {clean} | {err or 'none'} |")
 med = {}
 for g in label:
     mine = [r for r in rows if r[0] == g]
