@@ -6,12 +6,14 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace Mirage.EndToEnd.Tests;
 
 /// <summary>
-/// netfront on real Xen (x86 and ARM): tests/xen-devices/NetExchange exchanges raw Ethernet frames
-/// through netback with dom0's peer program (eng/xen/peer/frame-peer.c, run on the vif's backend
-/// interface by a dom0 script beside the guest). Each side checks every byte of every frame it
-/// receives against the other side's pattern and counts; both sides' counts are asserted. Also:
-/// steady-state exchange does not grow the heap, a runt frame refused by netback is counted and
-/// the vif keeps working, and the device goes through Closing/Closed.
+/// netfront on real Xen (x86 and ARM): tests/xen-devices/NetExchange has two network devices (two
+/// vif lines: vif 0 on xenbr0, vif 1 on xenbr1) and exchanges raw Ethernet frames through netback
+/// on each with dom0's peer program (eng/xen/peer/frame-peer.c, one per vif, run on the vif's
+/// backend interface by a dom0 script beside the guest). Each side checks every byte of every
+/// frame it receives against the other side's pattern (which includes the vif's stream number)
+/// and counts; both sides' counts are asserted for both vifs. Also: steady-state exchange does not
+/// grow the heap, a runt frame refused by netback is counted and the vif keeps working, and the
+/// devices go through Closing/Closed.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
@@ -51,32 +53,46 @@ public sealed class XenNetfrontTests
         if (target == "xen") XenMachines.RequireXenHarness(); else XenMachines.RequireXenHarnessArm();
         var workspace = UserWorkspace.Create("netfront-" + target);
         string image = XenDeviceApps.Build(XenDeviceApps.CopyTo(workspace, "NetExchange"), target);
+        string xl = File.ReadAllText(Path.ChangeExtension(image, ".xl"));
+        StringAssert.Contains(xl, "vif = [ 'bridge=xenbr0,devid=0,mac=00:16:3e:4d:00:02', 'bridge=xenbr1,devid=1,mac=00:16:3e:4d:00:03' ]", xl);
+        string bridge = Path.Combine(workspace.Directory, "dom0-bridge.sh");
+        File.WriteAllText(bridge, "brctl addbr xenbr1 && ip link set xenbr1 up\n");
         string peer = Path.Combine(workspace.Directory, "dom0-peer.sh");
-        File.WriteAllText(peer, PeerScript((0, "00:16:3e:4d:00:02")));
+        File.WriteAllText(peer, PeerScript((0, "00:16:3e:4d:00:02"), (1, "00:16:3e:4d:00:03")));
 
         var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"), timeoutSeconds: 900, guestTimeoutSeconds: 600,
-            "--dom0-during", peer);
+            "--dom0-before", bridge, "--dom0-during", peer);
         string all = run.Console + "\n" + run.Error;
         Assert.AreEqual(0, run.ExitCode, "poweroff expected:\n" + all);
 
         StringAssert.Contains(run.Console, "netfront: mac 00:16:3e:4d:00:02 mtu 1500 (device/vif/0)");
+        StringAssert.Contains(run.Console, "netfront: mac 00:16:3e:4d:00:03 mtu 1500 (device/vif/1)");
         StringAssert.Contains(run.Console, "exchanged 10000 frames each way, contents verified");
+        StringAssert.Contains(run.Console, "vif 1: exchanged 10000 frames each way, contents verified");
         StringAssert.Contains(run.Console, "runt frame: write queued, refused by the backend: 1");
-        StringAssert.Contains(run.Console, "after the refusal: 100 more frames each way verified");
-        StringAssert.Contains(run.Console, "malformed 0,");
-        StringAssert.Contains(run.Console, "closed: ok; listener ended with Disconnected");
+        StringAssert.Contains(run.Console, "after the refusal: 100 more frames each way verified on both vifs");
+        foreach (int vif in new[] { 0, 1 })
+        {
+            StringAssert.Contains(run.Console, $"vif {vif} closed: ok; listener ended with Disconnected");
+            Assert.IsTrue(Regex.IsMatch(run.Console, $@"vif {vif} statistics: .* malformed 0,"), run.Console);
+        }
         long heapGrowth = long.Parse(Regex.Match(run.Console, @"heap growth over the \d+ exchanges: (-?\d+) bytes").Groups[1].Value);
         // No garbage collector yet: any per-frame allocation (24 bytes at least) would add 240 KB here.
         Assert.IsLessThan(32 * 1024L, heapGrowth, "the exchange allocated per frame:\n" + run.Console);
 
-        // The guest's view: every frame of the peer's checked, none wrong.
-        StringAssert.Contains(run.Console, $"stream 0: sent {FramesEachWay} frames, verified {FramesEachWay} from dom0, bad 0,");
-        StringAssert.Contains(run.Console, $"stream 0: dom0's peer reports received ok {FramesEachWay}, bad 0,");
+        // The guest's view, per vif: every frame of that vif's peer checked, none wrong (a frame of
+        // the other vif's stream or addresses would count as bad).
+        foreach (int stream in new[] { 0, 1 })
+        {
+            StringAssert.Contains(run.Console, $"stream {stream}: sent {FramesEachWay} frames, verified {FramesEachWay} from dom0, bad 0,");
+            StringAssert.Contains(run.Console, $"stream {stream}: dom0's peer reports received ok {FramesEachWay}, bad 0,");
+        }
         StringAssert.Contains(run.Console, "PASS");
 
-        // dom0's view, from the peer program itself: every guest frame checked, none wrong, as many sent.
+        // dom0's view, from each peer program itself: every guest frame checked, none wrong, as many sent.
         StringAssert.Contains(run.Error, "dom0 script during the guest exited 0", all);
         AssertPeerCounts(run.Error, stream: 0, FramesEachWay);
+        AssertPeerCounts(run.Error, stream: 1, FramesEachWay);
     }
 
     internal static void AssertPeerCounts(string harnessError, int stream, int frames)
