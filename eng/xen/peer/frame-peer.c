@@ -8,8 +8,7 @@
  * of EtherType 0x88B5 (IEEE 802 "local experimental"). The guest sends data frames numbered 1, 2, ...; for each one
  * that checks out, the peer sends its own data frame with the same number, built from a pattern
  * of its own, so both directions carry verified content. The frame format and both patterns are
- * in docs/xen-devices.md ("Frame exchange with dom0"); NetExchange's FrameExchange.cs is the
- * guest's half and must agree with this file.
+ * in frame-format.h.
  *
  * The guest ends with an end frame; the peer answers it with a report frame carrying its counts,
  * keeps answering repeated end frames for a second, prints
@@ -36,26 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define ETHERTYPE_EXCHANGE 0x88B5
-#define MIN_FRAME 60
-#define MAX_FRAME 1514
-#define HEADER_END 22 /* Ethernet header (14) + kind, stream, sequence, length (8) */
-#define MAX_SEQUENCE 1000000
-
-enum kind { KIND_GUEST_DATA = 'D', KIND_PEER_DATA = 'P', KIND_END = 'E', KIND_REPORT = 'R' };
-
-/* Frame lengths and pattern bytes: every byte of a frame is a function of its direction, stream,
-   sequence number and position, so any corruption (or a frame delivered to the wrong vif) shows. */
-static unsigned guest_length(uint32_t seq) { return MIN_FRAME + (seq * 7u) % (MAX_FRAME - MIN_FRAME + 1); }
-static unsigned peer_length(uint32_t seq) { return MIN_FRAME + (seq * 13u + 700u) % (MAX_FRAME - MIN_FRAME + 1); }
-static uint8_t guest_byte(uint32_t seq, unsigned stream, unsigned at)
-{
-    return (uint8_t)(seq * 31u + at * 7u + (seq >> 8) + stream * 5u);
-}
-static uint8_t peer_byte(uint32_t seq, unsigned stream, unsigned at)
-{
-    return (uint8_t)(seq * 29u + at * 11u + (seq >> 7) + 0x5Au + stream * 3u);
-}
+#include "frame-format.h"
 
 struct peer {
     int fd;
@@ -83,23 +63,6 @@ static int parse_mac(const char *text, uint8_t mac[6])
     return 0;
 }
 
-static void put_u32(uint8_t *p, uint32_t v) { p[0] = v >> 24; p[1] = v >> 16; p[2] = v >> 8; p[3] = v; }
-static uint32_t get_u32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
-
-/* The common header: addresses, EtherType, kind, stream, sequence, length. */
-static void put_header(const struct peer *peer, uint8_t *frame, enum kind kind, uint32_t seq, unsigned length)
-{
-    memcpy(frame, peer->guest_mac, 6);
-    memcpy(frame + 6, peer->peer_mac, 6);
-    frame[12] = ETHERTYPE_EXCHANGE >> 8;
-    frame[13] = ETHERTYPE_EXCHANGE & 0xFF;
-    frame[14] = (uint8_t)kind;
-    frame[15] = (uint8_t)peer->stream;
-    put_u32(frame + 16, seq);
-    frame[20] = length >> 8;
-    frame[21] = length & 0xFF;
-}
-
 static void send_frame(struct peer *peer, const uint8_t *frame, unsigned length)
 {
     /* The socket buffer towards netback can be momentarily full: retry rather than lose the frame. */
@@ -115,7 +78,7 @@ static void send_peer_data(struct peer *peer, uint32_t seq)
 {
     uint8_t frame[MAX_FRAME];
     unsigned length = peer_length(seq);
-    put_header(peer, frame, KIND_PEER_DATA, seq, length);
+    put_header(frame, peer->guest_mac, peer->peer_mac, KIND_PEER_DATA, peer->stream, seq, length);
     for (unsigned at = HEADER_END; at < length; at++) frame[at] = peer_byte(seq, peer->stream, at);
     send_frame(peer, frame, length);
 }
@@ -124,7 +87,7 @@ static void send_report(struct peer *peer)
 {
     uint8_t frame[MIN_FRAME];
     memset(frame, 0, sizeof frame);
-    put_header(peer, frame, KIND_REPORT, 0, MIN_FRAME);
+    put_header(frame, peer->guest_mac, peer->peer_mac, KIND_REPORT, peer->stream, 0, MIN_FRAME);
     put_u32(frame + 22, (uint32_t)peer->ok);
     put_u32(frame + 26, (uint32_t)peer->bad);
     put_u32(frame + 30, (uint32_t)peer->duplicate);
@@ -180,9 +143,7 @@ int main(int argc, char **argv)
     peer.stream = (unsigned)stream;
     if (parse_mac(argv[3], peer.guest_mac) != 0) { fprintf(stderr, "frame-peer: %s is not a MAC address\n", argv[3]); return 2; }
     double timeout = argc == 5 ? strtod(argv[4], NULL) : 600.0;
-    /* The peer's own address (locally administered): 02:00:00:4d:50:STREAM; the guest knows the rule. */
-    const uint8_t peer_mac[6] = { 0x02, 0x00, 0x00, 0x4D, 0x50, (uint8_t)peer.stream };
-    memcpy(peer.peer_mac, peer_mac, 6);
+    peer_mac_of(peer.stream, peer.peer_mac);
     peer.seen = calloc(MAX_SEQUENCE, 1);
     if (peer.seen == NULL) return 2;
 
