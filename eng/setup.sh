@@ -10,6 +10,10 @@ command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 { command -v ld >/dev/null 2>&1 && command -v as >/dev/null 2>&1; } || need_apt+=(binutils)
 # The xen-arm target cross-assembles and links with the ARM hard-float binutils; docs/xen-arm-target.md.
 command -v arm-linux-gnueabihf-ld >/dev/null 2>&1 || need_apt+=(binutils-arm-linux-gnueabihf)
+# The Xen harness compiles its dom0 test peer (eng/xen/peer) statically for x86_64 and armhf.
+{ command -v gcc >/dev/null 2>&1 && [ -e /usr/lib/x86_64-linux-gnu/libc.a ]; } || need_apt+=(gcc libc6-dev)
+{ command -v arm-linux-gnueabihf-gcc >/dev/null 2>&1 && [ -e /usr/arm-linux-gnueabihf/lib/libc.a ]; } \
+  || need_apt+=(gcc-arm-linux-gnueabihf libc6-dev-armhf-cross)
 # The managed TCP/IP stack's interop tests drive it from Linux (docs/tcpip.md): ping, a DHCP server
 # (dnsmasq-base is the binary alone, without a system service), ip/tc from iproute2.
 command -v ping >/dev/null 2>&1 || need_apt+=(iputils-ping)

@@ -9,8 +9,8 @@ package fetching, ELF and cpio code.
   linux-domu.py [--arch x86|arm] --site DIR --initrd OUT  also write OUT: the initramfs with DIR
                                                           appended under /srv/htdocs
 
-Inputs: linux-domu.lock (arm: linux-domu.armhf.lock), this file, xenbuild.py and
-eng/xen/linux-domu/* (init configuration, nginx.conf). Outputs, in
+Inputs: linux-domu.lock (arm: linux-domu.armhf.lock), this file, xenbuild.py,
+eng/xen/linux-domu/* (init configuration, nginx.conf) and eng/xen/peer/* (compiled in). Outputs, in
 ${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen[/arm]/linux-domu/out-<hash>/:
 
   kernel           x86: the ELF vmlinux taken out of Debian's bzImage (booted as a PVH domU,
@@ -22,7 +22,8 @@ ${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen[/arm]/linux-domu/out-<hash>/:
   manifest.json    paths, versions and the hash of the inputs
 
 The guest takes its address from the command line (xl extra=): `domu.ipv4=A.B.C.D/N`; nginx
-listens on port 8080. A site is a second cpio archive concatenated to the initramfs, which Linux
+listens on port 8080. With `domu.frames=N` instead it runs the netfront benchmark's frame exchange
+(mirage-frame-guest eth0 0 N, against dom0's mirage-frame-peer) and powers off. A site is a second cpio archive concatenated to the initramfs, which Linux
 unpacks after the first (so the cached part does not depend on the site).
 """
 import contextlib
@@ -57,9 +58,10 @@ def work_dir(a):
 def inputs_hash(a):
     h = hashlib.sha256()
     files = [a.lock, os.path.abspath(__file__), os.path.join(HERE, "xenbuild.py")]
-    for root, dirs, names in os.walk(FILES):
-        dirs.sort()
-        files += [os.path.join(root, n) for n in sorted(names)]
+    for tree in (FILES, xenbuild.PEERS):
+        for root, dirs, names in os.walk(tree):
+            dirs.sort()
+            files += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
     for path in files:
         h.update(os.path.relpath(path, HERE).encode() + b"\0")
         with open(path, "rb") as f:
@@ -112,6 +114,9 @@ def build_initrd(stage, kver, a):
     for program in PROGRAMS:
         xenbuild.add_elf_with_libs(cpio, stage, program, seen, a.lib_dirs)
     xenbuild.add_from_stage(cpio, stage, "etc/nginx/mime.types")
+
+    # eng/xen/peer's programs: mirage-frame-guest is the netfront benchmark's Linux side.
+    xenbuild.compile_peers(cpio, a)
 
     mods = xenbuild.module_order(stage, kver, a.modules)
     for m in mods:

@@ -8,14 +8,16 @@ ${MIRAGE_CACHE:-$HOME/.cache/mirage}/xen, for arm the same plus /arm:
   debs/            the downloaded .deb files (apt-get download PACKAGE=VERSION)
   stage-<hash>/    all of them unpacked with dpkg-deb -x (nothing is installed on the host)
   apt/             (arm) the private apt state used to download armhf packages
-  out-<hash>/      one per hash of the inputs (lock file, this file, eng/xen/dom0/*), holding:
+  out-<hash>/      one per hash of the inputs (lock file, this file, eng/xen/dom0/*, eng/xen/peer/*), holding:
   out/xen          the hypervisor (x86: multiboot ELF; arm: zImage; QEMU -kernel loads it)
   out/vmlinux      (x86) the dom0 kernel, taken out of the bzImage so Xen need not decompress it
   out/zImage       (arm) the dom0 kernel, as Debian ships it
-  out/dom0.cpio.gz the dom0 initramfs (busybox, the Xen toolstack, modules, eng/xen/dom0/*)
+  out/dom0.cpio.gz the dom0 initramfs (busybox, the Xen toolstack, modules, eng/xen/dom0/*,
+                   eng/xen/peer/*.c compiled)
   out/manifest.json what the harness reads: paths, versions and the hash of the inputs
 
-The outputs are built only for inputs not seen before (the arch's lock file, this file, eng/xen/dom0/*).
+The outputs are built only for inputs not seen before (the arch's lock file, this file, eng/xen/dom0/*,
+eng/xen/peer/*).
 """
 import gzip
 import hashlib
@@ -33,6 +35,10 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 LOCK = os.path.join(HERE, "packages.lock")
 DOM0 = os.path.join(HERE, "dom0")
+# Our own C programs for dom0 (the peers of the guests' device tests), compiled statically with the
+# host's compilers (eng/setup.sh installs them) into /usr/bin/mirage-NAME: peer/NAME.c.
+PEERS = os.path.join(HERE, "peer")
+PEER_COMPILERS = {"x86": "gcc", "arm": "arm-linux-gnueabihf-gcc"}
 
 XEN_BIN = "usr/lib/xen-4.17/bin"
 # Toolstack binaries copied into dom0 (from xen-utils-4.17); their libraries follow from DT_NEEDED.
@@ -107,9 +113,10 @@ def inputs_hash(arch="x86"):
     """Hash of everything the outputs are built from; the harness compares it to the manifest."""
     h = hashlib.sha256()
     files = [get_arch(arch).lock, os.path.abspath(__file__)]
-    for root, dirs, names in os.walk(DOM0):
-        dirs.sort()
-        files += [os.path.join(root, n) for n in sorted(names)]
+    for tree in (DOM0, PEERS):
+        for root, dirs, names in os.walk(tree):
+            dirs.sort()
+            files += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
     for path in files:
         h.update(os.path.relpath(path, HERE).encode() + b"\0")
         with open(path, "rb") as f:
@@ -525,6 +532,8 @@ def build_initrd(stage, kver, arch="x86"):
         add_from_stage(cpio, stage, m)
     cpio.file("etc/mirage/modules", "".join(f"/{m}\n" for m in mods).encode())
 
+    compile_peers(cpio, a)
+
     # Our own files: dom0/init -> /init, dom0/etc/... -> /etc/..., dom0/bin/... -> /bin/...
     for root, dirs, names in os.walk(DOM0):
         dirs.sort()
@@ -534,6 +543,24 @@ def build_initrd(stage, kver, arch="x86"):
             with open(src, "rb") as f:
                 cpio.file(rel, f.read(), 0o755 if os.access(src, os.X_OK) else 0o644)
     return gzip.compress(cpio.bytes(), compresslevel=6, mtime=0)
+
+
+def compile_peers(cpio, arch):
+    """eng/xen/peer/NAME.c -> /usr/bin/mirage-NAME, static: dom0 has only the libraries its Debian
+    programs need, and a static binary does not depend on which ones those are."""
+    cc = PEER_COMPILERS[arch.name]
+    if shutil.which(cc) is None:
+        die(f"{cc} is not installed: it compiles the dom0 test peers in {PEERS} (eng/setup.sh installs it)")
+    with tempfile.TemporaryDirectory(prefix="mirage-peer-") as tmp:
+        for source in sorted(n for n in os.listdir(PEERS) if n.endswith(".c")):
+            name = "mirage-" + source[:-2]
+            binary = os.path.join(tmp, name)
+            built = subprocess.run([cc, "-static", "-O2", "-s", "-Wall", "-Wextra", "-o", binary,
+                                    os.path.join(PEERS, source)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if built.returncode != 0:
+                die(f"{cc} could not compile {source}:\n{built.stdout}")
+            with open(binary, "rb") as f:
+                cpio.file(f"usr/bin/{name}", f.read(), 0o755)
 
 
 def write_atomic(path, data):

@@ -1,24 +1,26 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Mirage.EndToEnd.Tests;
 
 /// <summary>
-/// netfront on real Xen (x86 and ARM): tests/xen-devices/NetExchange exchanges ICMP echo frames
-/// with dom0's own Linux stack through netback and the harness bridge (dom0 192.168.77.1). The
-/// guest checks every reply's payload; dom0's ICMP counters, read after the guest is gone, must
-/// show the requests arrived and were answered. Also: steady-state exchange does not grow the
-/// heap, a runt frame refused by netback is counted and the vif keeps working, and the device
-/// goes through Closing/Closed.
+/// netfront on real Xen (x86 and ARM): tests/xen-devices/NetExchange has two network devices (two
+/// vif lines: vif 0 on xenbr0, vif 1 on xenbr1) and exchanges raw Ethernet frames through netback
+/// on each with dom0's peer program (eng/xen/peer/frame-peer.c, one per vif, run on the vif's
+/// backend interface by a dom0 script beside the guest). Each side checks every byte of every
+/// frame it receives against the other side's pattern (which includes the vif's stream number)
+/// and counts; both sides' counts are asserted for both vifs. Also: steady-state exchange does not
+/// grow the heap, a runt frame refused by netback is counted and the vif keeps working, and the
+/// devices go through Closing/Closed.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
 public sealed class XenNetfrontTests
 {
-    private const int Frames = 10_000;
+    // Warm-up, the measured 10,000, and 100 after the refused runt frame: distinct data frames each way.
+    private const int FramesEachWay = 100 + 10_000 + 100;
 
     [TestMethod]
     public void NetfrontOnXenExchangesTenThousandFramesEachWayWithDom0() => Exchange("xen");
@@ -26,39 +28,79 @@ public sealed class XenNetfrontTests
     [TestMethod]
     public void NetfrontOnXenArmExchangesTenThousandFramesEachWayWithDom0() => Exchange("xen-arm");
 
+    /// <summary>The dom0 script that runs one frame peer per (vif, guest MAC), once libxl has made the domain.</summary>
+    internal static string PeerScript(params (int Vif, string Mac)[] vifs)
+    {
+        var script = new System.Text.StringBuilder();
+        script.Append("for i in $(seq 600); do domid=$(xl domid \"$MIRAGE_GUEST\" 2>/dev/null) && break; sleep 0.1; done\n");
+        script.Append("[ -n \"$domid\" ] || { echo \"no domain $MIRAGE_GUEST\"; exit 3; }\n");
+        foreach (var (vif, mac) in vifs)
+            script.Append($"mirage-frame-peer vif$domid.{vif} {vif} {mac} 600 & pids=\"$pids $!\"\n");
+        script.Append("rc=0; for p in $pids; do wait $p || rc=$?; done; exit $rc\n");
+        return script.ToString();
+    }
+
+    /// <summary>The peer's own count line for one stream (in the harness's stderr).</summary>
+    internal static Match PeerReport(string harnessError, int stream)
+    {
+        var report = Regex.Match(harnessError, $@"frame-peer vif\d+\.{stream} stream {stream}: received ok (\d+), bad (\d+), duplicate (\d+), sent (\d+) \(distinct (\d+)\)");
+        Assert.IsTrue(report.Success, $"dom0's peer for stream {stream} printed no report:\n" + harnessError);
+        return report;
+    }
+
     private static void Exchange(string target)
     {
         if (target == "xen") XenMachines.RequireXenHarness(); else XenMachines.RequireXenHarnessArm();
         var workspace = UserWorkspace.Create("netfront-" + target);
         string image = XenDeviceApps.Build(XenDeviceApps.CopyTo(workspace, "NetExchange"), target);
-        string dom0Script = Path.Combine(workspace.Directory, "dom0-after.sh");
-        File.WriteAllText(dom0Script, "grep Icmp: /proc/net/snmp\n");
+        string xl = File.ReadAllText(Path.ChangeExtension(image, ".xl"));
+        StringAssert.Contains(xl, "vif = [ 'bridge=xenbr0,devid=0,mac=00:16:3e:4d:00:02', 'bridge=xenbr1,devid=1,mac=00:16:3e:4d:00:03' ]", xl);
+        string bridge = Path.Combine(workspace.Directory, "dom0-bridge.sh");
+        File.WriteAllText(bridge, "brctl addbr xenbr1 && ip link set xenbr1 up\n");
+        string peer = Path.Combine(workspace.Directory, "dom0-peer.sh");
+        File.WriteAllText(peer, PeerScript((0, "00:16:3e:4d:00:02"), (1, "00:16:3e:4d:00:03")));
 
         var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"), timeoutSeconds: 900, guestTimeoutSeconds: 600,
-            "--bridge-address", "192.168.77.1/24", "--dom0-after", dom0Script);
+            "--dom0-before", bridge, "--dom0-during", peer);
         string all = run.Console + "\n" + run.Error;
         Assert.AreEqual(0, run.ExitCode, "poweroff expected:\n" + all);
 
         StringAssert.Contains(run.Console, "netfront: mac 00:16:3e:4d:00:02 mtu 1500 (device/vif/0)");
-        StringAssert.Contains(run.Console, $"exchanged {Frames} frames each way, contents verified");
+        StringAssert.Contains(run.Console, "netfront: mac 00:16:3e:4d:00:03 mtu 1500 (device/vif/1)");
+        StringAssert.Contains(run.Console, "exchanged 10000 frames each way, contents verified");
+        StringAssert.Contains(run.Console, "vif 1: exchanged 10000 frames each way, contents verified");
         StringAssert.Contains(run.Console, "runt frame: write queued, refused by the backend: 1");
-        StringAssert.Contains(run.Console, "after the refusal: 100 more frames each way verified");
-        StringAssert.Contains(run.Console, "malformed 0, bad replies 0");
-        StringAssert.Contains(run.Console, "closed: ok; listener ended with Disconnected");
+        StringAssert.Contains(run.Console, "after the refusal: 100 more frames each way verified on both vifs");
+        foreach (int vif in new[] { 0, 1 })
+        {
+            StringAssert.Contains(run.Console, $"vif {vif} closed: ok; listener ended with Disconnected");
+            Assert.IsTrue(Regex.IsMatch(run.Console, $@"vif {vif} statistics: .* malformed 0,"), run.Console);
+        }
         long heapGrowth = long.Parse(Regex.Match(run.Console, @"heap growth over the \d+ exchanges: (-?\d+) bytes").Groups[1].Value);
         // No garbage collector yet: any per-frame allocation (24 bytes at least) would add 240 KB here.
         Assert.IsLessThan(32 * 1024L, heapGrowth, "the exchange allocated per frame:\n" + run.Console);
+
+        // The guest's view, per vif: every frame of that vif's peer checked, none wrong (a frame of
+        // the other vif's stream or addresses would count as bad).
+        foreach (int stream in new[] { 0, 1 })
+        {
+            StringAssert.Contains(run.Console, $"stream {stream}: sent {FramesEachWay} frames, verified {FramesEachWay} from dom0, bad 0,");
+            StringAssert.Contains(run.Console, $"stream {stream}: dom0's peer reports received ok {FramesEachWay}, bad 0,");
+        }
         StringAssert.Contains(run.Console, "PASS");
 
-        // dom0's view: /proc/net/snmp's Icmp header line, then its values.
-        var icmp = run.Error.Split('\n').Where(l => l.StartsWith("Icmp:", StringComparison.Ordinal)).ToList();
-        Assert.HasCount(2, icmp, "dom0's ICMP counters:\n" + run.Error);
-        var names = icmp[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var values = icmp[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        long Counter(string name) => long.Parse(values[Array.IndexOf(names, name)]);
-        int expected = Frames + 200; // warm-up and after-refusal exchanges
-        Assert.IsGreaterThanOrEqualTo(expected, Counter("InEchos"), "echo requests dom0 received:\n" + run.Error);
-        Assert.IsGreaterThanOrEqualTo(expected, Counter("OutEchoReps"), "echo replies dom0 sent:\n" + run.Error);
-        Assert.AreEqual(0L, Counter("InCsumErrors"), "frames from the guest with bad checksums");
+        // dom0's view, from each peer program itself: every guest frame checked, none wrong, as many sent.
+        StringAssert.Contains(run.Error, "dom0 script during the guest exited 0", all);
+        AssertPeerCounts(run.Error, stream: 0, FramesEachWay);
+        AssertPeerCounts(run.Error, stream: 1, FramesEachWay);
+    }
+
+    internal static void AssertPeerCounts(string harnessError, int stream, int frames)
+    {
+        var report = PeerReport(harnessError, stream);
+        Assert.AreEqual(frames, int.Parse(report.Groups[1].Value), "guest frames dom0's peer verified:\n" + report.Value);
+        Assert.AreEqual(0, int.Parse(report.Groups[2].Value), "guest frames dom0's peer found wrong:\n" + harnessError);
+        Assert.IsGreaterThanOrEqualTo(frames, int.Parse(report.Groups[4].Value), "frames dom0's peer sent:\n" + report.Value);
+        Assert.AreEqual(frames, int.Parse(report.Groups[5].Value), "distinct frames dom0's peer sent:\n" + report.Value);
     }
 }

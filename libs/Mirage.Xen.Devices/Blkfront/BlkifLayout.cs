@@ -16,10 +16,18 @@ internal static class BlkifLayout
 
     public const int MaxSegments = 11; // BLKIF_MAX_SEGMENTS_PER_REQUEST (direct requests)
 
+    // blkif_request_indirect { uint8 operation; uint8 indirect_op; uint16 nr_segments; (pad 4) uint64 id;
+    //   uint64 sector_number; uint16 handle; (pad 2) grant_ref_t indirect_grefs[8]; }: the segments are
+    // not in the ring entry but in pages it names, each an array of blkif_request_segment.
+    public const int IndirectOperation = 1, IndirectSegmentCount = 2, IndirectId = 8, IndirectSector = 16, IndirectHandle = 24, IndirectGrefs = 28;
+    public const int MaxIndirectPages = 8; // BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST
+    public const int SegmentsPerIndirectPage = Guest.PageBlock.PageSize / SegmentSize; // 512
+
     public const byte OpRead = 0;
     public const byte OpWrite = 1;
     public const byte OpWriteBarrier = 2;
     public const byte OpFlushDiskCache = 3;
+    public const byte OpIndirect = 6; // only when the backend writes feature-max-indirect-segments
 
     public const short StatusOkay = 0;
     public const short StatusNotSupported = -2;

@@ -15,10 +15,13 @@ namespace Mirage.Xen.Devices;
 /// <summary>
 /// Device kind <c>block</c> on xen and xen-arm: blkfront, the frontend of Linux's blkback. The
 /// disk is found by its name (the xl config's vdev, "xvda") among device/vbd/*. Data moves through
-/// pages granted once at connect: <see cref="SlotCount"/> request slots of up to 11 pages each
-/// (the most a direct request carries; indirect descriptors are not used). A read or write is cut
-/// into requests of at most 11 pages, all put in the ring before one notification, and copied
-/// through the slots' pages. Flush is BLKIF_OP_FLUSH_DISKCACHE when the backend offers it, else
+/// pages granted once at connect: <see cref="SlotCount"/> request slots of
+/// <see cref="SegmentsPerRequest"/> pages each — 11, the most a direct request carries, or, when
+/// the backend advertises indirect requests (<c>feature-max-indirect-segments</c>), as many as it
+/// allows up to <see cref="MaxIndirectSegments"/>, each slot then with its own indirect page
+/// holding the segment list. A read or write is cut into requests of at most that many pages
+/// (indirect only when a request has more than 11), all put in the ring before one notification,
+/// and copied through the slots' pages. Flush is BLKIF_OP_FLUSH_DISKCACHE when the backend offers it, else
 /// a write barrier, else nothing to do (the backend writes through). A read-only disk (mode "r"
 /// or VDISK_READONLY) refuses writes with <see cref="BlockError.ReadOnly"/> before asking the
 /// backend; a request the backend refuses is <see cref="BlockError.IoError"/>.
@@ -26,7 +29,16 @@ namespace Mirage.Xen.Devices;
 public sealed class XenBlock : IBlock
 {
     public const int SlotCount = 16;
-    private const int PagesPerSlot = BlkifLayout.MaxSegments;
+
+    /// <summary>
+    /// The most pages an indirect request of ours carries, whatever more the backend allows
+    /// (Linux's blkback: 256). Every slot keeps this many pages granted for the whole connection,
+    /// so this bounds the driver's memory per disk: 16 × 32 pages = 2 MiB, in 128 KiB requests.
+    /// One indirect page (512 segments) always suffices.
+    /// </summary>
+    public const int MaxIndirectSegments = 32;
+
+    private readonly int _pagesPerSlot;
 
     private readonly FrontendDevice _device;
     private readonly uint _port;
@@ -35,6 +47,8 @@ public sealed class XenBlock : IBlock
     private readonly uint _ringGrant;
     private readonly PageBlock _dataPages;
     private readonly uint[] _dataGrants;
+    private readonly PageBlock? _indirectPages; // one per slot: the segment list of its indirect request
+    private readonly uint[] _indirectGrants;
     private readonly Batch?[] _slotOwner = new Batch?[SlotCount];
     private readonly byte[] _slotOperation = new byte[SlotCount];
     private readonly Memory<byte>[] _slotDestination = new Memory<byte>[SlotCount];
@@ -54,14 +68,19 @@ public sealed class XenBlock : IBlock
         public readonly TaskCompletionSource<bool> Done = new();
     }
 
-    private XenBlock(FrontendDevice device, uint port, ushort handle, PageBlock ringPage, uint ringGrant, PageBlock dataPages, uint[] dataGrants)
+    private XenBlock(FrontendDevice device, uint port, ushort handle, PageBlock ringPage, uint ringGrant, int pagesPerSlot,
+        PageBlock dataPages, uint[] dataGrants, PageBlock? indirectPages, uint[] indirectGrants, int backendMaxIndirectSegments)
     {
         _device = device;
         _port = port;
         _handle = handle;
         _ringGrant = ringGrant;
+        _pagesPerSlot = pagesPerSlot;
         _dataPages = dataPages;
         _dataGrants = dataGrants;
+        _indirectPages = indirectPages;
+        _indirectGrants = indirectGrants;
+        BackendMaxIndirectSegments = backendMaxIndirectSegments;
         _ring = new FrontRing(ringPage, 0, BlkifLayout.RequestSize);
         for (int i = SlotCount - 1; i >= 0; i--) _freeSlots[_freeSlotCount++] = i;
     }
@@ -80,6 +99,18 @@ public sealed class XenBlock : IBlock
     public long BackendKicks => _stall.Kicks;
 
     public bool FlushSupported => _flushCache || _barrier;
+
+    /// <summary>Pages (segments) per request: 11 with direct requests only, more with indirect ones.</summary>
+    public int SegmentsPerRequest => _pagesPerSlot;
+
+    /// <summary>Whether requests of more than 11 pages go as BLKIF_OP_INDIRECT (the backend offered it).</summary>
+    public bool IndirectRequests => _indirectPages is not null;
+
+    /// <summary>The backend's <c>feature-max-indirect-segments</c>, 0 when it does not offer indirect requests.</summary>
+    public int BackendMaxIndirectSegments { get; }
+
+    /// <summary>Of <see cref="RequestsSent"/>, the BLKIF_OP_INDIRECT ones.</summary>
+    public long IndirectRequestsSent { get; private set; }
 
     public static async ValueTask<Result<IBlock, DeviceError>> ConnectAsync(string disk, string image, string access)
     {
@@ -109,23 +140,32 @@ public sealed class XenBlock : IBlock
         if (!ushort.TryParse(device.Path.Substring("device/vbd/".Length), NumberStyles.None, CultureInfo.InvariantCulture, out ushort handle))
             handle = 0;
 
-        var ringPage = new PageBlock(1);
-        var ringGrant = GrantPage(device.BackendDomain, ringPage, 0);
-        if (ringGrant.IsError) return Fail($"no grant reference for the ring ({ringGrant.Error})");
-        var dataPages = new PageBlock(SlotCount * PagesPerSlot);
-        var dataGrants = new uint[dataPages.Count];
-        for (int i = 0; i < dataPages.Count; i++)
-        {
-            var grant = GrantPage(device.BackendDomain, dataPages, i);
-            if (grant.IsError) return Fail($"no grant references left for the data pages ({grant.Error})");
-            dataGrants[i] = grant.Value;
-        }
-        long port = EventChannel.AllocateUnbound(device.BackendDomain);
-        if (port < 0) return Fail("EVTCHNOP_alloc_unbound failed");
-        var block = new XenBlock(device, (uint)port, handle, ringPage, ringGrant.Value, dataPages, dataGrants);
-
+        // The backend publishes its features by InitWait; the slots' size depends on one of them.
         var waited = await device.WaitForBackendAsync(XenbusState.InitWait, XenbusState.Connected);
         if (waited.IsError) return Fail(waited.Error);
+        var indirect = await device.ReadBackendAsync("feature-max-indirect-segments");
+        int backendMaxIndirect = indirect.IsOk && int.TryParse(indirect.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int advertised) ? advertised : 0;
+        // Fewer than a direct request carries would make indirect requests pointless (Linux's blkfront agrees).
+        bool useIndirect = backendMaxIndirect > BlkifLayout.MaxSegments;
+        int pagesPerSlot = useIndirect ? Math.Min(backendMaxIndirect, MaxIndirectSegments) : BlkifLayout.MaxSegments;
+
+        var ringPage = new PageBlock(1);
+        var ringGrant = GrantPage(device.BackendDomain, ringPage, 0, readOnly: false);
+        if (ringGrant.IsError) return Fail($"no grant reference for the ring ({ringGrant.Error})");
+        var dataPages = new PageBlock(SlotCount * pagesPerSlot);
+        var dataGrants = new uint[dataPages.Count];
+        if (!TryGrantAll(device.BackendDomain, dataPages, dataGrants, readOnly: false, out var error))
+            return Fail($"no grant references left for the data pages ({error})");
+        PageBlock? indirectPages = useIndirect ? new PageBlock(SlotCount) : null;
+        var indirectGrants = new uint[useIndirect ? SlotCount : 0];
+        // The backend only reads segment lists.
+        if (indirectPages is not null && !TryGrantAll(device.BackendDomain, indirectPages, indirectGrants, readOnly: true, out error))
+            return Fail($"no grant references left for the indirect pages ({error})");
+        long port = EventChannel.AllocateUnbound(device.BackendDomain);
+        if (port < 0) return Fail("EVTCHNOP_alloc_unbound failed");
+        var block = new XenBlock(device, (uint)port, handle, ringPage, ringGrant.Value, pagesPerSlot, dataPages, dataGrants,
+            indirectPages, indirectGrants, backendMaxIndirect);
+
         string path = device.Path;
         var published = await store.Value.TransactAsync(async transaction =>
         {
@@ -170,8 +210,24 @@ public sealed class XenBlock : IBlock
         return Result<XenBlock, DeviceError>.Ok(block);
     }
 
-    private static unsafe Result<uint, GrantError> GrantPage(ushort domain, PageBlock pages, int index)
-        => GrantTable.Grant(domain, PageBlock.FrameOf(pages.Page(index)), false);
+    private static unsafe Result<uint, GrantError> GrantPage(ushort domain, PageBlock pages, int index, bool readOnly)
+        => GrantTable.Grant(domain, PageBlock.FrameOf(pages.Page(index)), readOnly);
+
+    private static bool TryGrantAll(ushort domain, PageBlock pages, uint[] references, bool readOnly, out GrantError error)
+    {
+        for (int i = 0; i < pages.Count; i++)
+        {
+            var grant = GrantPage(domain, pages, i, readOnly);
+            if (grant.IsError)
+            {
+                error = grant.Error;
+                return false;
+            }
+            references[i] = grant.Value;
+        }
+        error = default;
+        return true;
+    }
 
     private static Result<XenBlock, DeviceError> Fail(string message) => Result<XenBlock, DeviceError>.Fail(new DeviceError("blkfront: " + message));
 
@@ -210,7 +266,7 @@ public sealed class XenBlock : IBlock
     }
 
     /// <summary>
-    /// Cuts the transfer into requests of up to 11 pages, puts as many in the ring as there are
+    /// Cuts the transfer into requests of up to <see cref="SegmentsPerRequest"/> pages, puts as many in the ring as there are
     /// free slots before notifying the backend once, and waits for all of them. A read's data is
     /// copied out of each slot as its response arrives, so the slot serves the next request.
     /// </summary>
@@ -218,7 +274,7 @@ public sealed class XenBlock : IBlock
     {
         int length = operation == BlkifLayout.OpRead ? into.Length : from.Length;
         if (length == 0) return Result.Ok<BlockError>();
-        const int chunkBytes = PagesPerSlot * PageBlock.PageSize;
+        int chunkBytes = _pagesPerSlot * PageBlock.PageSize;
         int chunks = (length + chunkBytes - 1) / chunkBytes;
         var batch = new Batch { Outstanding = chunks };
         long firstRequestSector = sector * (Info.SectorSize / BlkifLayout.RequestSectorSize);
@@ -243,7 +299,7 @@ public sealed class XenBlock : IBlock
     }
 
     private Span<byte> SlotBytes(int slot, int bytes)
-        => new(_dataPages.Array, _dataPages.ArrayOffset(slot * PagesPerSlot), bytes);
+        => new(_dataPages.Array, _dataPages.ArrayOffset(slot * _pagesPerSlot), bytes);
 
     private async ValueTask<int> TakeSlotAsync()
     {
@@ -268,16 +324,35 @@ public sealed class XenBlock : IBlock
         _slotOperation[slot] = operation;
         byte* request = _ring.Slot(_ring.RequestProducer++);
         int segments = (bytes + PageBlock.PageSize - 1) / PageBlock.PageSize;
-        request[BlkifLayout.Operation] = operation;
-        request[BlkifLayout.SegmentCount] = (byte)segments;
-        *(ushort*)(request + BlkifLayout.Handle) = _handle;
-        *(ulong*)(request + BlkifLayout.Id) = (ulong)slot;
-        *(ulong*)(request + BlkifLayout.Sector) = (ulong)requestSector;
+        byte* segmentList;
+        if (segments > BlkifLayout.MaxSegments)
+        {
+            // Too many for the ring entry: the segment list goes in the slot's indirect page (the
+            // ring push's barrier publishes it before the request).
+            request[BlkifLayout.Operation] = BlkifLayout.OpIndirect;
+            request[BlkifLayout.IndirectOperation] = operation;
+            *(ushort*)(request + BlkifLayout.IndirectSegmentCount) = (ushort)segments;
+            *(ulong*)(request + BlkifLayout.IndirectId) = (ulong)slot;
+            *(ulong*)(request + BlkifLayout.IndirectSector) = (ulong)requestSector;
+            *(ushort*)(request + BlkifLayout.IndirectHandle) = _handle;
+            *(uint*)(request + BlkifLayout.IndirectGrefs) = _indirectGrants[slot];
+            segmentList = _indirectPages!.Page(slot);
+            IndirectRequestsSent++;
+        }
+        else
+        {
+            request[BlkifLayout.Operation] = operation;
+            request[BlkifLayout.SegmentCount] = (byte)segments;
+            *(ushort*)(request + BlkifLayout.Handle) = _handle;
+            *(ulong*)(request + BlkifLayout.Id) = (ulong)slot;
+            *(ulong*)(request + BlkifLayout.Sector) = (ulong)requestSector;
+            segmentList = request + BlkifLayout.Segments;
+        }
         for (int i = 0; i < segments; i++)
         {
             int pageBytes = Math.Min(PageBlock.PageSize, bytes - i * PageBlock.PageSize);
-            byte* segment = request + BlkifLayout.Segments + i * BlkifLayout.SegmentSize;
-            *(uint*)(segment + BlkifLayout.SegmentGref) = _dataGrants[slot * PagesPerSlot + i];
+            byte* segment = segmentList + i * BlkifLayout.SegmentSize;
+            *(uint*)(segment + BlkifLayout.SegmentGref) = _dataGrants[slot * _pagesPerSlot + i];
             segment[BlkifLayout.SegmentFirst] = 0;
             segment[BlkifLayout.SegmentLast] = (byte)(pageBytes / BlkifLayout.RequestSectorSize - 1);
         }
@@ -349,6 +424,7 @@ public sealed class XenBlock : IBlock
         EventChannel.Release(_port);
         GrantTable.End(_ringGrant);
         for (int i = 0; i < _dataPages.Count; i++) GrantTable.End(_dataGrants[i]);
+        for (int i = 0; i < _indirectGrants.Length; i++) GrantTable.End(_indirectGrants[i]);
         return Result<Unit, DeviceError>.Ok(Unit.Value);
     }
 }

@@ -39,7 +39,13 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
         var info = disk.Info;
         await console.WriteLineAsync($"disk: {info.SectorCount} sectors of {info.SectorSize} bytes, {(info.ReadWrite ? "read-write" : "read-only")}");
         var xen = disk as XenBlock;
-        if (xen is not null) await console.WriteLineAsync($"disk: flush {(xen.FlushSupported ? "offered" : "not offered")}, {XenBlock.SlotCount} request slots of 11 pages");
+        if (xen is not null)
+        {
+            string mode = xen.IndirectRequests
+                ? $"indirect requests (the backend allows {xen.BackendMaxIndirectSegments} segments)"
+                : "direct requests only (the backend offers no indirect requests)";
+            await console.WriteLineAsync($"disk: flush {(xen.FlushSupported ? "offered" : "not offered")}, {XenBlock.SlotCount} request slots of {xen.SegmentsPerRequest} pages, {mode}");
+        }
         bool passed = true;
         var buffer = new byte[ChunkBytes];
         int sectorsPerChunk = ChunkBytes / info.SectorSize;
@@ -75,7 +81,7 @@ public sealed class Pattern(IConsole console, IBlock disk, IBlock seed)
         double readSeconds = Stopwatch.GetElapsedTime(ticks).TotalSeconds;
         await console.WriteLineAsync($"read back {bytes >> 20} MiB in {readSeconds:F2} s: {bytes / readSeconds / (1 << 20):F1} MiB/s; sectors differing: {mismatches}");
         passed &= mismatches == 0;
-        if (xen is not null) await console.WriteLineAsync($"disk: {xen.RequestsSent} requests in {xen.Notifications} notifications, refused by the backend: {xen.RequestsRefusedByBackend}, backend kicks {xen.BackendKicks}");
+        if (xen is not null) await console.WriteLineAsync($"disk: {xen.RequestsSent} requests ({xen.IndirectRequestsSent} indirect) in {xen.Notifications} notifications, refused by the backend: {xen.RequestsRefusedByBackend}, backend kicks {xen.BackendKicks}");
 
         var beyond = await disk.ReadAsync(info.SectorCount, new byte[info.SectorSize]);
         await console.WriteLineAsync($"read past the end: {(beyond.IsOk ? "ok" : Name(beyond.Error))}");
