@@ -3,8 +3,8 @@
 # domU (Debian's kernel, busybox, nginx with one worker: eng/xen/linux-domu.py) serving the same
 # samples/website/htdocs, both booted in turn in the same real-Xen harness (Xen 4.17 + Linux
 # dom0 under QEMU TCG) with the same static address on dom0's bridge. For each boot:
-#   - xl create -> first complete HTTP response (polled from dom0 with busybox wget, 0.2 s
-#     per attempt, checked byte for byte against htdocs/index.html);
+#   - xl create -> first complete HTTP response (dom0's mirage-http-first: a connection attempt
+#     every 20 ms, the answer checked byte for byte against htdocs/index.html);
 #   - wrk from dom0 against /index.html: requests/s, p99 latency, and the CPU time Xen charged the
 #     guest and dom0 per request during the run;
 #   - xl shutdown (a clean poweroff is reported).
@@ -84,7 +84,7 @@ PY
 # measure NAME -> the dom0 script's output (bench: lines and wrk's report)
 measure() {
   local name=$1 script="$work/measure-$1.sh"
-  { echo "NAME=$name DIR=/mnt/host/bench/$name IP=$ip MAC=$mac URL=http://$ip:$port/index.html"
+  { echo "NAME=$name DIR=/mnt/host/bench/$name IP=$ip MAC=$mac PORT=$port URL=http://$ip:$port/index.html"
     echo "THREADS=$threads CONNECTIONS=$connections DURATION=$duration BOOT_LIMIT=$boot_limit"
     cat "$root/eng/bench/website-xen-guest.sh"; } > "$script"
   python3 "$harness" client --socket "$work/harness/harness.sock" --compact sh "$script" \
