@@ -60,9 +60,10 @@ namespace Internal.Runtime.GarbageCollection
         {
             while (card < end)
             {
-                if ((card & (nuint)(sizeof(nuint) - 1)) == 0 && card + (nuint)sizeof(nuint) <= end && *(nuint*)(cards + card) == 0)
+                // Clean cards sixteen at a time (the tables are 8-byte aligned).
+                if ((card & 15) == 0 && card + 16 <= end && (((ulong*)(cards + card))[0] | ((ulong*)(cards + card))[1]) == 0)
                 {
-                    card += (nuint)sizeof(nuint);
+                    card += 16;
                     continue;
                 }
                 if (cards[card] == 0)
