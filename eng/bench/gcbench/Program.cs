@@ -31,12 +31,23 @@ internal static class Program
         var live = new List<Node>();
         long liveBytes = 0;
         uint state = 12345;
+        double buildMax = 0;
+        TimeSpan buildPaused = GC.GetTotalPauseDuration();
+        long sinceBuildCheck = 0;
         while (liveBytes < liveTarget)
         {
             state = state * 1664525 + 1013904223;
             int size = 16 + (int)(state >> 22) % 240;
             live.Add(new Node { Data = new byte[size], Value = state });
             liveBytes += size + 64 + 24;
+            sinceBuildCheck += size + 64 + 24;
+            if (sinceBuildCheck >= 64 * 1024)
+            {
+                sinceBuildCheck = 0;
+                TimeSpan total = GC.GetTotalPauseDuration();
+                buildMax = Math.Max(buildMax, (total - buildPaused).TotalMilliseconds);
+                buildPaused = total;
+            }
         }
 
         var pauses = new List<double>();
@@ -75,7 +86,7 @@ internal static class Program
         double max = pauses.Count > 0 ? pauses[pauses.Count - 1] : 0;
         double p99 = pauses.Count > 0 ? pauses[(int)Math.Min(pauses.Count - 1, Math.Ceiling(pauses.Count * 0.99) - 1)] : 0;
         Console.WriteLine("calibration: " + calibrationMs.ToString("F1") + " ms (" + calibration + ")");
-        Console.WriteLine("live set: " + (liveBytes >> 20) + " MB in " + live.Count + " nodes");
+        Console.WriteLine("live set: " + (liveBytes >> 20) + " MB in " + live.Count + " nodes, pause per step while building it max: " + buildMax.ToString("F2") + " ms");
         Console.WriteLine("throughput: " + (allocated / 1048576.0 / seconds).ToString("F1") + " MB/s (" + (allocated >> 20) + " MB in " + seconds.ToString("F2") + " s)");
         Console.WriteLine("collections: " + (GC.CollectionCount(0) - collections) + " (" + (GC.CollectionCount(1) - fullCollections) + " of generation 1 or more), pause time in " + pauses.Count + " steps, " + (GC.GetTotalPauseDuration() - start).TotalMilliseconds.ToString("F1") + " ms in all");
         Console.WriteLine("pause per step max: " + max.ToString("F2") + " ms, p99: " + p99.ToString("F2") + " ms");

@@ -129,7 +129,10 @@ namespace Internal.Runtime.GarbageCollection
         {
             ulong allocated = allocatedTotal - s_allocatedAtLastStep;
             if (allocated < SliceAllocation || ReadyToFinish) return;
-            s_allocatedAtLastStep = allocatedTotal;
+            // A large allocation must not buy one long slice: the rest is owed to the next
+            // slices (then one per new run until paid).
+            if (allocated > 2 * SliceAllocation) allocated = 2 * SliceAllocation;
+            s_allocatedAtLastStep += allocated;
             long started = Platform.Platform.MonotonicNanoseconds();
             GcHeap.Collecting = true;
             s_budget = (long)(allocated * s_workPer256Allocated / 256);
