@@ -19,12 +19,17 @@ public sealed class IlcNameDemangler
 {
     private sealed class TypeEntry
     {
-        public TypeEntry(string displayName) { DisplayName = displayName; }
+        public TypeEntry(string displayName, string? baseTypeName) { DisplayName = displayName; BaseTypeName = baseTypeName; }
         public string DisplayName { get; }
+        /// <summary>The base type's display name (a generic base's definition, "Namespace.Base`1"), or null.</summary>
+        public string? BaseTypeName { get; }
         public Dictionary<string, string> Methods { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
+    private const string ExceptionTypeName = "System.Exception";
+
     private readonly Dictionary<string, TypeEntry> _types = new Dictionary<string, TypeEntry>(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeEntry> _typesByDisplayName = new Dictionary<string, TypeEntry>(StringComparer.Ordinal);
 
     // ilc's short names for the core library's primitive types.
     private static readonly Dictionary<string, string> s_primitiveAliases = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -47,7 +52,8 @@ public sealed class IlcNameDemangler
             {
                 TypeDefinition type = reader.GetTypeDefinition(handle);
                 string key = Key(reader, handle, prefix, out string display);
-                var entry = new TypeEntry(display);
+                var entry = new TypeEntry(display, type.BaseType.IsNil ? null : DisplayName(reader, type.BaseType));
+                _typesByDisplayName[display] = entry;
                 foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
                 {
                     string name = reader.GetString(reader.GetMethodDefinition(methodHandle).Name);
@@ -82,6 +88,31 @@ public sealed class IlcNameDemangler
         return prefix + "_" + Sanitize(display);
     }
 
+    /// <summary>The display name of a type a definition, reference or generic instantiation names (the instantiation's definition).</summary>
+    private static string? DisplayName(MetadataReader reader, EntityHandle handle)
+    {
+        switch (handle.Kind)
+        {
+            case HandleKind.TypeDefinition:
+                Key(reader, (TypeDefinitionHandle)handle, "", out string display);
+                return display;
+            case HandleKind.TypeReference:
+                TypeReference reference = reader.GetTypeReference((TypeReferenceHandle)handle);
+                string name = reader.GetString(reference.Name);
+                if (reference.ResolutionScope.Kind == HandleKind.TypeReference)
+                    return DisplayName(reader, (TypeReferenceHandle)reference.ResolutionScope) + "." + name;
+                string ns = reader.GetString(reference.Namespace);
+                return ns.Length == 0 ? name : ns + "." + name;
+            case HandleKind.TypeSpecification:
+                BlobReader signature = reader.GetBlobReader(reader.GetTypeSpecification((TypeSpecificationHandle)handle).Signature);
+                if (signature.ReadSignatureTypeCode() != SignatureTypeCode.GenericTypeInstance) return null;
+                signature.ReadSignatureTypeCode();                          // class or value type
+                return DisplayName(reader, signature.ReadTypeHandle());
+            default:
+                return null;
+        }
+    }
+
     public static string Sanitize(string name)
     {
         var text = new StringBuilder(name.Length);
@@ -93,27 +124,61 @@ public sealed class IlcNameDemangler
     /// <summary>"Namespace.Type.Method" for a method's symbol, or the symbol itself.</summary>
     public string MethodName(string symbol)
     {
+        string method = MethodNameParts(symbol, out string? typeName);
+        return typeName == null ? method : typeName + "." + method;
+    }
+
+    /// <summary>
+    /// Splits a method's symbol into its declaring type's name ("Namespace.Type", null when the
+    /// symbol is not resolved) and the method's own name (the whole symbol when not resolved).
+    /// </summary>
+    public string MethodNameParts(string symbol, out string? typeName)
+    {
         // The type's name may itself contain "__" (compiler-generated types): try every split, longest type first.
         for (int split = symbol.Length - 2; split > 0; split--)
         {
             if (symbol[split] != '_' || symbol[split + 1] != '_') continue;
-            string typePart = symbol.Substring(0, split);
-            if (!TryType(typePart, out TypeEntry? entry, out string display)) continue;
-            string method = symbol.Substring(split + 2);
-            return display + "." + ResolveMethod(entry!, method);
+            if (!TryType(symbol.Substring(0, split), out TypeEntry? entry, out string display)) continue;
+            typeName = display;
+            return ResolveMethod(entry!, symbol.Substring(split + 2));
         }
+        typeName = null;
         return symbol;
+    }
+
+    /// <summary>
+    /// Whether a MethodTable's symbol names an exception type (System.Exception or a type derived
+    /// from it, in the compiled assemblies): the only types the runtime names (exception reports).
+    /// </summary>
+    public bool IsExceptionType(string symbol)
+    {
+        string? mangled = MethodTableTypeSymbol(symbol);
+        if (mangled == null || !TryType(mangled, out TypeEntry? entry, out _)) return false;
+        // Bounded: metadata cannot make a cycle of base types, but a malformed assembly could.
+        string? name = entry!.DisplayName;
+        for (int depth = 0; name != null && depth < 64; depth++)
+        {
+            if (name == ExceptionTypeName) return true;
+            name = _typesByDisplayName.TryGetValue(name, out TypeEntry? type) ? type.BaseTypeName : null;
+        }
+        return false;
     }
 
     /// <summary>"Namespace.Type" for a MethodTable's symbol (_ZTV&lt;length&gt;&lt;name&gt;), or null when it is not one.</summary>
     public string? TypeName(string symbol)
     {
+        string? mangled = MethodTableTypeSymbol(symbol);
+        if (mangled == null) return null;
+        return TryType(mangled, out _, out string display) ? display : mangled;
+    }
+
+    /// <summary>The type's symbol in a MethodTable's symbol ("_ZTV&lt;length&gt;&lt;type&gt;"), or null.</summary>
+    private static string? MethodTableTypeSymbol(string symbol)
+    {
         if (!symbol.StartsWith("_ZTV", StringComparison.Ordinal)) return null;
         int digits = 4;
         while (digits < symbol.Length && char.IsDigit(symbol[digits])) digits++;
-        if (digits == 4) return null;
-        string mangled = symbol.Substring(digits);
-        return TryType(mangled, out _, out string display) ? display : mangled;
+        return digits == 4 ? null : symbol.Substring(digits);
     }
 
     private bool TryType(string mangled, out TypeEntry? entry, out string display)
