@@ -12,7 +12,11 @@ public sealed class DemanglerSubject
     public void Run() { }
     public void Run(int times) { }
     public sealed class Inner { public void Step() { } }
+    public T Pick<T, TOther>(T first, TOther second) => first;
 }
+
+public struct DemanglerSubjectValue { public int Read() => 0; }
+public sealed class DemanglerSubjectBox<T> { public void Put(T item) { } }
 
 public class DemanglerSubjectError : System.Exception { }
 public sealed class DemanglerSubjectDerivedError : DemanglerSubjectError { }
@@ -35,6 +39,11 @@ public sealed class SymbolTableTests
     [DataRow("Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubject___ctor", "Mirage.Sdk.Tests.DemanglerSubject..ctor")]
     [DataRow("Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubject_Inner__Step", "Mirage.Sdk.Tests.DemanglerSubject.Inner.Step")]
     [DataRow("Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubject__Missing", "Mirage.Sdk.Tests.DemanglerSubject.Missing")]
+    [DataRow("Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubject__Pick<Int32__System___Canon>", "Mirage.Sdk.Tests.DemanglerSubject.Pick[T,TOther]")]
+    [DataRow("Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubjectBox_1<Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubjectBox_1<Int32>>__Put", "Mirage.Sdk.Tests.DemanglerSubjectBox`1.Put")]
+    [DataRow("<Boxed>Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubjectValue<Int32>__<unbox>Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubjectValue__Read", "Mirage.Sdk.Tests.DemanglerSubjectValue.Read")]
+    [DataRow("unbox_Mirage_Sdk_Tests_Mirage_Sdk_Tests_DemanglerSubjectValue__Read", "Mirage.Sdk.Tests.DemanglerSubjectValue.Read")]
+    [DataRow("unbox_Mirage_Sdk_Tests_Mirage_Sdk_Tests_Unknown__Read", "unbox_Mirage_Sdk_Tests_Mirage_Sdk_Tests_Unknown__Read")]
     [DataRow("RhpThrowEx", "RhpThrowEx")]
     public void MethodSymbolsBecomeDotNetNames(string symbol, string expected) =>
         Assert.AreEqual(expected, s_demangler.MethodName(symbol));

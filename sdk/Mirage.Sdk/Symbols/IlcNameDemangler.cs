@@ -13,7 +13,10 @@ namespace Mirage.Sdk.Symbols;
 /// name from the assembly name, namespace and type name with every character other than a letter,
 /// digit or '_' replaced by '_', then "__" and the method name (overloads get "_1", "_2"...), so
 /// the types and methods of the compiled assemblies are mangled the same way here and looked up.
-/// Names it cannot resolve (generic instantiations' arguments, compiler stubs) are kept as ilc wrote them.
+/// Generic instantiations become their definitions, as .NET's stack traces show them
+/// ("System.Collections.Generic.Dictionary`2.TryInsert", "Program.Run[T]"): ilc's symbols of
+/// them carry the type arguments. Names it cannot resolve (compiler stubs) are kept as ilc wrote
+/// them; MethodTables' names keep ilc's type arguments.
 /// </summary>
 public sealed class IlcNameDemangler
 {
@@ -34,7 +37,7 @@ public sealed class IlcNameDemangler
     // ilc's short names for the core library's primitive types.
     private static readonly Dictionary<string, string> s_primitiveAliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["UInt8"] = "Byte", ["Int8"] = "SByte",
+        ["UInt8"] = "Byte", ["Int8"] = "SByte", ["Bool"] = "Boolean",
     };
 
     public IlcNameDemangler(IEnumerable<string> assemblyPaths)
@@ -56,9 +59,14 @@ public sealed class IlcNameDemangler
                 _typesByDisplayName[display] = entry;
                 foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
                 {
-                    string name = reader.GetString(reader.GetMethodDefinition(methodHandle).Name);
+                    MethodDefinition method = reader.GetMethodDefinition(methodHandle);
+                    string name = reader.GetString(method.Name);
                     string sanitized = Sanitize(name);
-                    if (!entry.Methods.ContainsKey(sanitized)) entry.Methods[sanitized] = name;
+                    if (entry.Methods.ContainsKey(sanitized)) continue;
+                    var parameters = new List<string>();
+                    foreach (GenericParameterHandle parameter in method.GetGenericParameters())
+                        parameters.Add(reader.GetString(reader.GetGenericParameter(parameter).Name));
+                    entry.Methods[sanitized] = parameters.Count == 0 ? name : name + "[" + string.Join(",", parameters) + "]";
                 }
                 _types[key] = entry;
                 if (isCoreLibrary && type.GetDeclaringType().IsNil && reader.GetString(type.Namespace) == "System")
@@ -131,16 +139,22 @@ public sealed class IlcNameDemangler
     /// <summary>
     /// Splits a method's symbol into its declaring type's name ("Namespace.Type", null when the
     /// symbol is not resolved) and the method's own name (the whole symbol when not resolved).
+    /// Unboxing stubs (a value type's methods called on its boxed form: they adjust the object
+    /// pointer and jump to the method) are named as the method they enter.
     /// </summary>
     public string MethodNameParts(string symbol, out string? typeName)
     {
+        string method = symbol;
+        int unboxed = symbol.IndexOf("__<unbox>", StringComparison.Ordinal);
+        if (symbol.StartsWith("<Boxed>", StringComparison.Ordinal) && unboxed > 0) method = symbol.Substring(unboxed + "__<unbox>".Length);
+        else if (symbol.StartsWith("unbox_", StringComparison.Ordinal)) method = symbol.Substring("unbox_".Length);
         // The type's name may itself contain "__" (compiler-generated types): try every split, longest type first.
-        for (int split = symbol.Length - 2; split > 0; split--)
+        for (int split = method.Length - 2; split > 0; split--)
         {
-            if (symbol[split] != '_' || symbol[split + 1] != '_') continue;
-            if (!TryType(symbol.Substring(0, split), out TypeEntry? entry, out string display)) continue;
-            typeName = display;
-            return ResolveMethod(entry!, symbol.Substring(split + 2));
+            if (method[split] != '_' || method[split + 1] != '_') continue;
+            if (!TryType(method.Substring(0, split), out TypeEntry? entry, out _)) continue;
+            typeName = entry!.DisplayName;
+            return ResolveMethod(entry, WithoutArguments(method.Substring(split + 2), out _) ?? method.Substring(split + 2));
         }
         typeName = null;
         return symbol;
@@ -183,23 +197,29 @@ public sealed class IlcNameDemangler
 
     private bool TryType(string mangled, out TypeEntry? entry, out string display)
     {
-        string arguments = "";
-        string key = mangled;
-        if (key.EndsWith(">", StringComparison.Ordinal))
-        {
-            int depth = 0, open = -1;
-            for (int i = key.Length - 1; i >= 0; i--)
-            {
-                if (key[i] == '>') depth++;
-                else if (key[i] == '<' && --depth == 0) { open = i; break; }
-            }
-            if (open <= 0) { entry = null; display = ""; return false; }
-            arguments = key.Substring(open);
-            key = key.Substring(0, open);
-        }
+        string? key = WithoutArguments(mangled, out string arguments);
+        if (key == null) { entry = null; display = ""; return false; }
         if (_types.TryGetValue(key, out entry)) { display = entry.DisplayName + arguments; return true; }
         display = "";
         return false;
+    }
+
+    /// <summary>A symbol without its trailing instantiation "&lt;...&gt;" (given in <paramref name="arguments"/>), or null when the brackets do not balance.</summary>
+    private static string? WithoutArguments(string mangled, out string arguments)
+    {
+        arguments = "";
+        if (!mangled.EndsWith(">", StringComparison.Ordinal)) return mangled;
+        int depth = 0;
+        for (int i = mangled.Length - 1; i > 0; i--)
+        {
+            if (mangled[i] == '>') depth++;
+            else if (mangled[i] == '<' && --depth == 0)
+            {
+                arguments = mangled.Substring(i);
+                return mangled.Substring(0, i);
+            }
+        }
+        return null;
     }
 
     private static string ResolveMethod(TypeEntry entry, string mangled)
