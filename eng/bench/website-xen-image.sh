@@ -9,6 +9,7 @@
 #     address static (extra=) or from dnsmasq in dom0.
 # Prints Markdown tables; record results in docs/benchmarks.md with this command.
 #   eng/bench/website-xen-image.sh [runs] [targets]      e.g. eng/bench/website-xen-image.sh 5 "xen xen-arm"
+# runs=0 measures the sizes only (no Xen boot).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
@@ -51,6 +52,7 @@ for target in $targets; do
   done
 done
 echo
+[ "$runs" = 0 ] && exit 0
 
 # Each run: a fresh domain; the dom0 script starts with xl create, polls, then shuts the guest down.
 probe_script() {

@@ -110,6 +110,33 @@ public sealed class XenTargetTests
     }
 
     [TestMethod]
+    public void CodeGenerationOptionsReachIlcAndBadOnesStopTheBuild()
+    {
+        string image = Image(s_hello, "hello");
+        string arguments = Path.Combine(s_hello, "obj", "xen", "Debug", "net10.0", "mirage-link", "ilc.rsp");
+        var bad = UserWorkspace.Dotnet(s_hello, "build", "-p:MirageTarget=xen", "-p:MirageMethodBodyFolding=some");
+        Assert.AreNotEqual(0, bad.ExitCode, bad.All);
+        StringAssert.Contains(bad.Output, "error MIR0035: MirageMethodBodyFolding is 'some': target 'xen' accepts generic (the default), all or none.");
+        CollectionAssert.IsSubsetOf(new[] { "--Os", "--methodbodyfolding:generic" }, File.ReadAllLines(arguments), "the defaults");
+        try
+        {
+            // Changed arguments alone run ilc again.
+            var speed = UserWorkspace.Dotnet(s_hello, "build", "-p:MirageTarget=xen", "-p:OptimizationPreference=Speed", "-p:MirageMethodBodyFolding=none", "-v:d");
+            Assert.AreEqual(0, speed.ExitCode, speed.All);
+            Assert.IsFalse(speed.Output.Contains("Skipping target \"MirageCompileNative\""), speed.Output);
+            string[] used = File.ReadAllLines(arguments);
+            CollectionAssert.IsSubsetOf(new[] { "--Ot", "--methodbodyfolding:none" }, used);
+            CollectionAssert.DoesNotContain(used, "--Os");
+        }
+        finally
+        {
+            var back = UserWorkspace.Dotnet(s_hello, "build", "-p:MirageTarget=xen");
+            Assert.AreEqual(0, back.ExitCode, back.All);
+        }
+        Assert.IsTrue(File.Exists(image));
+    }
+
+    [TestMethod]
     public void ANoOpRebuildRunsNeitherIlcNorTheLinker()
     {
         string image = Image(s_hello, "hello");

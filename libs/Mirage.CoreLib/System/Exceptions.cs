@@ -31,7 +31,7 @@ namespace System
         internal override string RuntimeTypeNameOrDefault => RuntimeTypeName;
 
         /// <summary>The exception's own type name: from the image's symbol table when it has one (an application's types too), else the core library's.</summary>
-        internal unsafe string DisplayTypeName => Internal.Runtime.ExceptionHandling.ManagedSymbols.ToString(Internal.Runtime.ExceptionHandling.ManagedSymbols.TypeName(GetMethodTable())) ?? RuntimeTypeName;
+        internal unsafe string DisplayTypeName => Internal.Runtime.ExceptionHandling.ManagedSymbols.TypeName(GetMethodTable()) ?? RuntimeTypeName;
 
         public override string ToString()
         {

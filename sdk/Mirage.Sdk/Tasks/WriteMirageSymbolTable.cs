@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
@@ -9,8 +10,8 @@ namespace Mirage.Sdk.Tasks;
 
 /// <summary>
 /// Writes the address -> name table of a unikernel image's stack traces (docs/exceptions.md) from
-/// a first link of the image: its methods and MethodTables, named from the compiled assemblies,
-/// as a binary table and an assembly source that puts it in the .mirage_symbols section. With
+/// a first link of the image: its methods and the MethodTables of its exception types (the only
+/// types the runtime names), named from the compiled assemblies, as a binary table and an assembly source that puts it in the .mirage_symbols section. With
 /// <see cref="VerifyOnly"/>, checks instead that the final link left every named address where the
 /// table says (the table is linked after everything it names; if that ever changed, the trace
 /// would name the wrong methods, so the build stops).
@@ -29,9 +30,11 @@ public sealed class WriteMirageSymbolTable : Task
         SymbolTable.Select(symbols, out var methods, out var types);
         if (VerifyOnly)
         {
-            var expected = SymbolTable.Addresses(File.ReadAllBytes(TablePath));
-            var actual = methods.Select(m => ((uint)m.Address, (uint)m.Size)).Concat(types.Select(t => ((uint)t.Address, 0u))).ToList();
-            if (!expected.SequenceEqual(actual))
+            SymbolTable.Read(File.ReadAllBytes(TablePath), out var tableMethods, out var tableTypes);
+            var typeAddresses = new HashSet<ulong>(types.Select(t => t.Address));
+            bool moved = !tableMethods.Select(m => (m.Address, m.Size)).SequenceEqual(methods.Select(m => ((uint)m.Address, (uint)m.Size)))
+                         || !tableTypes.All(t => typeAddresses.Contains(t.Address));
+            if (moved)
             {
                 Log.LogError(null, "MIR0034", null, ElfPath, 0, 0, 0, 0,
                     "Linking the stack-trace symbol table into '{0}' moved the methods or types it names: the runtime pack's linker script must place .mirage_symbols after all code and data.", ElfPath);
@@ -41,8 +44,13 @@ public sealed class WriteMirageSymbolTable : Task
         }
 
         var demangler = new IlcNameDemangler(Assemblies.Select(a => a.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal));
-        var methodEntries = methods.Select(m => new SymbolTable.Entry((uint)m.Address, (uint)m.Size, demangler.MethodName(m.Name))).ToList();
-        var typeEntries = types.Select(t => new SymbolTable.Entry((uint)t.Address, 0, demangler.TypeName(t.Name) ?? t.Name)).ToList();
+        var methodEntries = methods.Select(m =>
+        {
+            string name = demangler.MethodNameParts(m.Name, out string? typeName);
+            return new SymbolTable.Entry((uint)m.Address, (uint)m.Size, typeName, name);
+        }).ToList();
+        var typeEntries = types.Where(t => demangler.IsExceptionType(t.Name))
+                               .Select(t => new SymbolTable.Entry((uint)t.Address, 0, null, demangler.TypeName(t.Name)!)).ToList();
         byte[] table = SymbolTable.Write(methodEntries, typeEntries);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(TablePath))!);
         File.WriteAllBytes(TablePath, table);

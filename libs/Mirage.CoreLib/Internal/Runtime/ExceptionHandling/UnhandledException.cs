@@ -30,15 +30,14 @@ namespace Internal.Runtime.ExceptionHandling
             }
             StackFrameIterator frames = default;
             frames.Initialize(context, isExact, olderDispatches);
+            byte* name = stackalloc byte[ManagedSymbols.NameBufferLength];
             for (int count = 0; frames.IsValid && !frames.AtFilterHelper && count < MaximumFrames; frames.Next(), count++)
             {
-                byte* name = ManagedSymbols.MethodName(frames.LookupPc);
-                if (name != null && name[0] == (byte)'<' && name[1] == (byte)'M' && name[7] == (byte)'>') continue;   // "<Module>."
+                int length = ManagedSymbols.MethodName(frames.LookupPc, name);
+                if (length >= 8 && name[0] == (byte)'<' && name[1] == (byte)'M' && name[7] == (byte)'>') continue;   // "<Module>."
                 RuntimeDiagnostics.Write("   at ");
-                if (name != null)
+                if (length >= 0)
                 {
-                    int length = 0;
-                    while (name[length] != 0) length++;
                     Platform.Platform.ConsoleWrite(name, length);
                 }
                 else
