@@ -49,6 +49,7 @@ public sealed class DirectStackWebsiteTests
     public void ServesItsPagesToLinuxOverTapWithAStaticAddress() => InNamespace((ns, tap) =>
     {
         using Process website = StartWebsite(ns, tap, "--net.ipv4=" + StackAddress + "/24");
+        using var stop = new StopAtEnd(website);
         ConfigureHostSide(ns, tap);
         string banner = ReadBanner(website);
         StringAssert.Contains(banner, $"http://{StackAddress}:80/");
@@ -63,6 +64,7 @@ public sealed class DirectStackWebsiteTests
     {
         if (!File.Exists("/usr/sbin/dnsmasq")) Assert.Inconclusive("dnsmasq is not installed (eng/setup.sh installs dnsmasq-base)");
         using Process website = StartWebsite(ns, tap);
+        using var stop = new StopAtEnd(website);
         ConfigureHostSide(ns, tap);
         string leases = Path.Combine(Path.GetTempPath(), ns + ".leases");
         using Process dnsmasq = Process.Start(ProcessRunner.Prepare("ip", new[] { "netns", "exec", ns, "dnsmasq", "--no-daemon", "--conf-file=/dev/null",
@@ -86,6 +88,7 @@ public sealed class DirectStackWebsiteTests
     public void AMalformedAddressStopsTheBootNamingTheDevice() => InNamespace((ns, tap) =>
     {
         using Process website = StartWebsite(ns, tap, "--net.ipv4=10.78.0.0/24");
+        using var stop = new StopAtEnd(website);
         Assert.IsTrue(website.WaitForExit(30_000));
         string error = website.StandardError.ReadToEnd() + website.StandardOutput.ReadToEnd();
         Assert.AreEqual(3, website.ExitCode, error);
@@ -113,6 +116,19 @@ public sealed class DirectStackWebsiteTests
     }
 
     private static int s_counter;
+
+    /// <summary>
+    /// Stops the website when a test ends, passed or failed: it serves until told to stop, and
+    /// disposing a Process object does not end the process (deleting the namespace neither).
+    /// </summary>
+    private sealed class StopAtEnd(Process website) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!website.HasExited) website.Kill(true);
+            website.WaitForExit(10_000);
+        }
+    }
 
     /// <summary>Starts the website inside the namespace; it creates the TAP device there.</summary>
     private static Process StartWebsite(string ns, string tap, params string[] extra)
