@@ -3,10 +3,9 @@ using System;
 namespace Mirage.Net.Tcp;
 
 /// <summary>
-/// A circular byte buffer: the send buffer (unacknowledged then unsent bytes) and the receive
-/// buffer (bytes in order, not yet read, followed by room where out-of-order segments are placed
-/// at their offset until the gap before them fills). Its size changes only through
-/// <see cref="MoveTo"/>, which keeps every byte at its offset from the head.
+/// A fixed-size circular byte buffer: the send buffer (unacknowledged then unsent bytes) and the
+/// receive buffer (bytes in order, not yet read, followed by room where out-of-order segments are
+/// placed at their offset until the gap before them fills).
 /// </summary>
 internal sealed class ByteRing
 {
@@ -58,23 +57,6 @@ internal sealed class ByteRing
         _head = (_head + count) % _buffer.Length;
         Count -= count;
         // The head is not reset when the ring empties: out-of-order data may sit past the end.
-    }
-
-    /// <summary>
-    /// Moves the contents into <paramref name="larger"/> (the ring grows): the whole old buffer is
-    /// copied in order from the head, so out-of-order data past the end keeps its offset too.
-    /// Returns the old buffer, for the pool.
-    /// </summary>
-    public byte[] MoveTo(byte[] larger)
-    {
-        if (larger.Length < _buffer.Length) throw new ArgumentException("a ring only grows", nameof(larger));
-        byte[] old = _buffer;
-        int first = old.Length - _head;
-        old.AsSpan(_head, first).CopyTo(larger);
-        old.AsSpan(0, _head).CopyTo(larger.AsSpan(first));
-        _buffer = larger;
-        _head = 0;
-        return old;
     }
 
     public int Read(Span<byte> destination)

@@ -40,7 +40,6 @@ internal sealed class TcpConnection : ITcpFlow
     // Receive side.
     private uint _irs, _rcvNxt;
     private ByteRing? _receive;
-    private int _receivedSinceGrowth;
     private bool _peerFinished;
     // A FIN that arrived ahead of missing data: applied once the gap before it fills.
     private bool _pendingFin;
@@ -109,11 +108,6 @@ internal sealed class TcpConnection : ITcpFlow
 
     public bool HasUnreadData => _receive is { Count: > 0 };
 
-    /// <summary>The buffers' current sizes (0 before they exist and after they went back to the pool).</summary>
-    internal int ReceiveBufferCapacity => _receive?.Capacity ?? 0;
-
-    internal int SendBufferCapacity => _send?.Capacity ?? 0;
-
     internal int SendMss => _mss;
 
     internal uint CongestionWindow => _cwnd;
@@ -137,8 +131,8 @@ internal sealed class TcpConnection : ITcpFlow
         _sndNxt = _iss + 1;
         _sndMax = _sndNxt;
         _recover = _iss;
-        _receive = new ByteRing(_layer.RentBuffer(InitialSize(_settings.ReceiveBufferBytes)));
-        _rcvShift = WindowShiftFor(_settings.ReceiveBufferBytes);
+        _receive = new ByteRing(_layer.RentReceiveBuffer());
+        _rcvShift = WindowShiftFor(_receive.Capacity);
         _offeredWindowScale = true;
         State = TcpState.SynSent;
         SendSyn(withAck: false);
@@ -202,8 +196,8 @@ internal sealed class TcpConnection : ITcpFlow
     {
         State = TcpState.Established;
         _stats.Established++;
-        _receive ??= new ByteRing(_layer.RentBuffer(InitialSize(_settings.ReceiveBufferBytes)));
-        _send ??= new ByteRing(_layer.RentBuffer(InitialSize(_settings.SendBufferBytes)));
+        _receive ??= new ByteRing(_layer.RentReceiveBuffer());
+        _send ??= new ByteRing(_layer.RentSendBuffer());
         // RFC 6928 initial window; ssthresh starts "arbitrarily high" (RFC 5681).
         _cwnd = (uint)Math.Min(10 * _mss, Math.Max(2 * _mss, 14600));
         _ssthresh = uint.MaxValue / 2;
@@ -628,7 +622,6 @@ internal sealed class TcpConnection : ITcpFlow
                 _receive!.Append(payload);
                 _rcvNxt += (uint)payload.Length;
                 MergeOutOfOrder();
-                GrowReceiveBufferIfBusy(payload.Length);
             }
             if (fin && seq + (uint)payload.Length == _rcvNxt)
             {
@@ -1039,7 +1032,7 @@ internal sealed class TcpConnection : ITcpFlow
             options[length++] = 4;
             options[length++] = 2;
         }
-        int window = Math.Min(ReceiveWindow(), 65535);
+        int window = Math.Min(withAck && _receive is null ? _settings.ReceiveBufferBytes : _receive?.Free ?? _settings.ReceiveBufferBytes, 65535);
         byte flags = withAck ? (byte)(TcpFlags.Syn | TcpFlags.Ack) : TcpFlags.Syn;
         _layer.Transmit(RemoteEndpoint, LocalEndpoint.Port, _iss, withAck ? _rcvNxt : 0, flags, (ushort)window,
             options.Slice(0, length), null, 0, 0);
@@ -1070,7 +1063,7 @@ internal sealed class TcpConnection : ITcpFlow
     }
 
     /// <summary>The free receive space, the window's right edge never moving left (RFC 9293 §3.8.6.2.2).</summary>
-    private int ReceiveWindow() => _receive?.Free ?? InitialSize(_settings.ReceiveBufferBytes);
+    private int ReceiveWindow() => _receive?.Free ?? _settings.ReceiveBufferBytes;
 
     private ushort AdvertiseWindow()
     {
@@ -1257,8 +1250,7 @@ internal sealed class TcpConnection : ITcpFlow
     {
         // The application may still read what arrived before the end; buffers go back once it has closed too.
         if (!_appClosed || (State != TcpState.Closed && State != TcpState.TimeWait)) return;
-        _layer.ReturnBuffer(_receive?.Buffer);
-        _layer.ReturnBuffer(_send?.Buffer);
+        _layer.ReturnBuffers(_receive?.Buffer, _send?.Buffer);
         _receive = null;
         _send = null;
     }
@@ -1296,7 +1288,6 @@ internal sealed class TcpConnection : ITcpFlow
             if (_writeShutdown) return new FlowResult(FlowStatus.Eof, written);
             if (State == TcpState.Closed || _send is null || !(State is TcpState.Established or TcpState.CloseWait))
                 return new FlowResult(_ended is FlowStatus.Ok ? FlowStatus.Closed : _ended, written);
-            if (data.Length - written > _send.Free) GrowSendBuffer(data.Length - written);
             written += _send.Append(data.Span.Slice(written));
             TrySend();
             if (written == data.Length) return FlowResult.Ok(written);
@@ -1371,35 +1362,6 @@ internal sealed class TcpConnection : ITcpFlow
         TaskCompletionSource<bool>? waiter = _writeWaiter;
         _writeWaiter = null;
         waiter?.TrySetResult(true);
-    }
-
-    // ------------------------------------------------------------------ buffer sizes
-
-    private int InitialSize(int maximum) => Math.Min(maximum, Math.Max(_settings.InitialBufferBytes, 2 * _layer.LocalMss));
-
-    /// <summary>
-    /// Doubles the receive buffer (up to the maximum) each time it has taken in its own size since
-    /// it last grew: a bulk sender soon gets the full window, a connection carrying a few requests
-    /// keeps a small buffer. Growing only moves the window's right edge to the right.
-    /// </summary>
-    private void GrowReceiveBufferIfBusy(int received)
-    {
-        ByteRing ring = _receive!;
-        if (ring.Capacity >= _settings.ReceiveBufferBytes) return;
-        _receivedSinceGrowth += received;
-        if (_receivedSinceGrowth < ring.Capacity) return;
-        _receivedSinceGrowth = 0;
-        _layer.ReturnBuffer(ring.MoveTo(_layer.RentBuffer(Math.Min(_settings.ReceiveBufferBytes, 2 * ring.Capacity))));
-    }
-
-    /// <summary>Doubles the send buffer (up to the maximum) until <paramref name="wanted"/> more bytes fit.</summary>
-    private void GrowSendBuffer(int wanted)
-    {
-        ByteRing ring = _send!;
-        int capacity = ring.Capacity;
-        while (capacity < _settings.SendBufferBytes && capacity - ring.Count < wanted)
-            capacity = Math.Min(_settings.SendBufferBytes, 2 * capacity);
-        if (capacity != ring.Capacity) _layer.ReturnBuffer(ring.MoveTo(_layer.RentBuffer(capacity)));
     }
 
     private static int WindowShiftFor(int bufferBytes)

@@ -24,7 +24,8 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
     private readonly Dictionary<ulong, TcpConnection> _connections = new();
     private readonly List<TcpConnection> _all = new();
     private readonly Dictionary<ushort, TcpListener> _listeners = new();
-    private readonly TcpBufferPool _buffers;
+    private readonly Stack<byte[]> _receiveBuffers = new();
+    private readonly Stack<byte[]> _sendBuffers = new();
     private ushort _nextEphemeral;
     private long _challengeSecond = -1;
     private int _challengesThisSecond;
@@ -35,7 +36,6 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
         _timers = timers;
         _random = random;
         Settings = settings;
-        _buffers = new TcpBufferPool(settings.RetainedBufferBytes);
         Stats = stats;
         _nextEphemeral = (ushort)(FirstEphemeralPort + NextRandom() % (65536 - FirstEphemeralPort));
     }
@@ -255,13 +255,15 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
 
     public uint NewInitialSequenceNumber() => NextRandom();
 
-    /// <summary>A buffer of <paramref name="size"/> bytes for a connection, reused when one is idle.</summary>
-    public byte[] RentBuffer(int size) => _buffers.Rent(size);
+    public byte[] RentReceiveBuffer() => _receiveBuffers.Count > 0 ? _receiveBuffers.Pop() : new byte[Settings.ReceiveBufferBytes];
 
-    public void ReturnBuffer(byte[]? buffer) => _buffers.Return(buffer);
+    public byte[] RentSendBuffer() => _sendBuffers.Count > 0 ? _sendBuffers.Pop() : new byte[Settings.SendBufferBytes];
 
-    /// <summary>Bytes of idle connection buffers kept for reuse.</summary>
-    internal long RetainedBufferBytes => _buffers.RetainedBytes;
+    public void ReturnBuffers(byte[]? receive, byte[]? send)
+    {
+        if (receive is not null && receive.Length == Settings.ReceiveBufferBytes && _receiveBuffers.Count < 64) _receiveBuffers.Push(receive);
+        if (send is not null && send.Length == Settings.SendBufferBytes && _sendBuffers.Count < 64) _sendBuffers.Push(send);
+    }
 
     public void RemoveListener(TcpListener listener)
     {

@@ -3,18 +3,8 @@ namespace Mirage.Net.Tcp;
 /// <summary>TCP's tunables. The defaults follow Linux where the RFCs leave room (see docs/tcpip.md).</summary>
 public sealed class TcpSettings
 {
-    /// <summary>The most a connection's receive buffer grows to (and so its largest window).</summary>
     public int ReceiveBufferBytes { get; set; } = 256 * 1024;
-    /// <summary>The most a connection's send buffer grows to.</summary>
     public int SendBufferBytes { get; set; } = 256 * 1024;
-    /// <summary>
-    /// Both buffers start at this size and double when traffic needs more, up to the maxima above:
-    /// the send buffer when the application writes more than fits, the receive buffer each time it
-    /// has taken in its own size since it last grew. Idle and request/response connections stay small.
-    /// </summary>
-    public int InitialBufferBytes { get; set; } = 16 * 1024;
-    /// <summary>Bytes of closed connections' buffers kept for new connections instead of freed.</summary>
-    public int RetainedBufferBytes { get; set; } = 4 * 1024 * 1024;
     /// <summary>RFC 6298 says 1 s; Linux uses 200 ms, which suits LAN and TAP round trips.</summary>
     public int MinimumRtoMs { get; set; } = 200;
     public int MaximumRtoMs { get; set; } = 60_000;
