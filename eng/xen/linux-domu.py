@@ -56,17 +56,8 @@ def work_dir(a):
 
 
 def inputs_hash(a):
-    h = hashlib.sha256()
-    files = [a.lock, os.path.abspath(__file__), os.path.join(HERE, "xenbuild.py")]
-    for tree in (FILES, xenbuild.PEERS):
-        for root, dirs, names in os.walk(tree):
-            dirs.sort()
-            files += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
-    for path in files:
-        h.update(os.path.relpath(path, HERE).encode() + b"\0")
-        with open(path, "rb") as f:
-            h.update(f.read())
-    return h.hexdigest()
+    return xenbuild.hash_inputs([a.lock, os.path.abspath(__file__), os.path.join(HERE, "xenbuild.py")],
+                                (FILES, xenbuild.PEERS))
 
 
 def out_dir(a):

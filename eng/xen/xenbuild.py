@@ -109,11 +109,13 @@ def read_lock(arch="x86"):
     return pins
 
 
-def inputs_hash(arch="x86"):
-    """Hash of everything the outputs are built from; the harness compares it to the manifest."""
+def hash_inputs(files, trees):
+    """Hash of the named files and of every file under the trees (names relative to eng/xen, then
+    contents). File modes are left out: NuGet extracts the runtime package's copy (tools/xen) with
+    every file 0744, and it must match the cache the repository's copy built."""
     h = hashlib.sha256()
-    files = [get_arch(arch).lock, os.path.abspath(__file__)]
-    for tree in (DOM0, PEERS):
+    files = list(files)
+    for tree in trees:
         for root, dirs, names in os.walk(tree):
             dirs.sort()
             files += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
@@ -121,9 +123,12 @@ def inputs_hash(arch="x86"):
         h.update(os.path.relpath(path, HERE).encode() + b"\0")
         with open(path, "rb") as f:
             h.update(f.read())
-        # File modes are left out: NuGet extracts the runtime package's copy (tools/xen) with
-        # every file 0744, and it must match the cache the repository's copy built.
     return h.hexdigest()
+
+
+def inputs_hash(arch="x86"):
+    """Hash of everything the outputs are built from; the harness compares it to the manifest."""
+    return hash_inputs([get_arch(arch).lock, os.path.abspath(__file__)], (DOM0, PEERS))
 
 
 def log(msg):
