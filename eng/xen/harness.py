@@ -275,8 +275,13 @@ class Harness:
         dom0_args = "console=hvc0" + ("" if self.verbose_boot else " quiet")
         esc = lambda p: p.replace(",", ",,")  # noqa: E731  (QEMU option / multiboot list separator)
         if self.arch == "x86":
+            # spec-ctrl=eager-fpu: on AMD CPUs Xen switches a vCPU's FPU state lazily (CR0.TS, #NM).
+            # QEMU TCG's nested SVM does not honour that for a PVH guest, whose SSE instructions
+            # then ran on dom0's registers: dom0 programs crashed or computed garbage now and then
+            # (eng/xen/peer/vector-check.c shows it in seconds). Eager switching avoids the path.
             xen_args = (f"console=com1 com1=115200,8n1 dom0_mem={self.dom0_mem}M,max:{self.dom0_mem}M "
                         f"dom0_max_vcpus={self.smp} loglvl=all guest_loglvl=all noreboot bootscrub=0 "
+                        "spec-ctrl=eager-fpu "
                         f"{self.xen_args}").strip()
             return ["qemu-system-x86_64", "-M", "q35", "-accel", "tcg,thread=multi", "-cpu", "max",
                     "-smp", str(self.smp), "-m", str(self.memory),

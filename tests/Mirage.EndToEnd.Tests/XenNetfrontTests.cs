@@ -36,8 +36,22 @@ public sealed class XenNetfrontTests
         script.Append("[ -n \"$domid\" ] || { echo \"no domain $MIRAGE_GUEST\"; exit 3; }\n");
         foreach (var (vif, mac) in vifs)
             script.Append($"mirage-frame-peer vif$domid.{vif} {vif} {mac} 600 & pids=\"$pids $!\"\n");
+        // Beside the exchange, dom0's own vector registers must stay dom0's (eng/xen/peer/vector-check.c:
+        // without the harness's eager FPU switching, a guest's SSE code ran on them under TCG).
+        script.Append($"mirage-vector-check {VectorCheckSeconds} & pids=\"$pids $!\"\n");
         script.Append("rc=0; for p in $pids; do wait $p || rc=$?; done; exit $rc\n");
         return script.ToString();
+    }
+
+    private const int VectorCheckSeconds = 15;
+
+    /// <summary>dom0's vector registers were never changed while the guest ran (mirage-vector-check's report).</summary>
+    internal static void AssertDom0VectorRegistersIntact(string harnessError)
+    {
+        var report = Regex.Match(harnessError, @"vector-check: rounds (\d+) bad (\d+) registers");
+        Assert.IsTrue(report.Success, "dom0's vector-check printed no report:\n" + harnessError);
+        Assert.IsGreaterThan(0, int.Parse(report.Groups[1].Value), "vector-check ran no round:\n" + report.Value);
+        Assert.AreEqual(0, int.Parse(report.Groups[2].Value), "dom0's vector registers changed while the guest ran:\n" + harnessError);
     }
 
     /// <summary>The peer's own count line for one stream (in the harness's stderr).</summary>
@@ -93,6 +107,7 @@ public sealed class XenNetfrontTests
         StringAssert.Contains(run.Error, "dom0 script during the guest exited 0", all);
         AssertPeerCounts(run.Error, stream: 0, FramesEachWay);
         AssertPeerCounts(run.Error, stream: 1, FramesEachWay);
+        AssertDom0VectorRegistersIntact(run.Error);
     }
 
     internal static void AssertPeerCounts(string harnessError, int stream, int frames)
