@@ -12,7 +12,10 @@
 #   eng/bench/website-xen.sh [--runs N] [--duration S] [--connections C] [--threads T]
 #                            [--only linux|mirage] [--mirage-image IMG --mirage-config XL]
 #                            [--mirage-args "net.ipv4=192.168.77.2/24 http.port=8080"]
-#                            [--boot-limit S] [--smp N] [--keep DIR]
+#                            [--boot-limit S] [--smp N] [--keep DIR] [--profile]
+# --profile: while the Mirage guest is measured, eng/bench/xen-profile.py samples the emulated
+# CPU through QEMU's monitor; the guest functions it caught most often are printed after the
+# tables (per run: profile-run-N.txt in the work directory).
 # Without --mirage-image the website is built (eng/pack.sh, then dotnet build -c Release
 # -p:MirageTarget=xen); if it does not build, its row says so and Linux is still measured.
 # Prints Markdown tables for docs/benchmarks.md; exits 1 when a boot or measurement failed
@@ -20,6 +23,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 runs=3 duration=20 connections=10 threads=1 only= mirage_image= mirage_config= mirage_args= smp=1 keep=
+profile=
 boot_limit=120
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --boot-limit) boot_limit=$2; shift 2 ;;
     --smp) smp=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --profile) profile=1; shift ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
 done
@@ -125,7 +130,8 @@ fi
 [ ${#guests[@]} -gt 0 ] || { echo "website-xen: nothing to measure" >&2; exit 1; }
 
 log "starting the harness (x86, --smp $smp)"
-python3 "$harness" start --dir "$work/harness" --parent-pid $$ --smp "$smp" --bridge-address 192.168.77.1/24 >/dev/null
+python3 "$harness" start --dir "$work/harness" --parent-pid $$ --smp "$smp" --bridge-address 192.168.77.1/24 \
+  ${profile:+--monitor} >/dev/null
 cp -r "$work/guests" "$work/harness/share/bench"
 
 report_failure() {  # NAME RUN
@@ -138,7 +144,15 @@ failed=0
 for i in $(seq "$runs"); do
   for g in "${guests[@]}"; do
     log "run $i: $g"
+    profiler=
+    if [ -n "$profile" ] && [ "$g" = mirage ]; then
+      rm -f "$work/measured"
+      python3 "$root/eng/bench/xen-profile.py" --monitor "$work/harness/monitor.sock" --image "$mirage_image" \
+        --seconds $((duration + 300)) --until-file "$work/measured" > "$work/profile-run-$i.txt" 2>&1 &
+      profiler=$!
+    fi
     measure "$g" > "$work/run-$i-$g.log"
+    if [ -n "$profiler" ]; then touch "$work/measured"; wait "$profiler" || log "the profiler failed: $(tail -1 "$work/profile-run-$i.txt")"; fi
     python3 - "$g" "$i" "$results" "$work/run-$i-$g.log" <<'PY' || { failed=1; report_failure "$g" "$i"; }
 import re, sys
 g, i, results, log = sys.argv[1:]
@@ -199,4 +213,9 @@ if "linux" in med and "mirage" in med:
     print(f"\nRatios Mirage.NET / Linux: requests/s {mr / lr:.2f}× (goal ≥ 1×), p99 {mp / lp:.2f}×, "
           f"boot to first response {lb / mb:.1f}× faster (goal ≥ 10×).")
 PY
+if [ -n "$profile" ]; then
+  for f in "$work"/profile-run-*.txt; do
+    [ -e "$f" ] && { echo; echo "Profile of the Mirage guest, $(basename "$f" .txt):"; echo; head -45 "$f"; }
+  done
+fi
 exit $failed

@@ -211,7 +211,7 @@ class Harness:
     """Boots Xen + dom0 under QEMU and runs guest images in it; thread safe."""
 
     def __init__(self, workdir, smp=1, memory=2048, dom0_mem=512, parallel=1, keep_jobs=False,
-                 boot_timeout=180, verbose_boot=False, xen_args="", arch="x86"):
+                 boot_timeout=180, verbose_boot=False, xen_args="", arch="x86", monitor=False):
         if arch not in ARCHES:
             raise HarnessError(f"unknown architecture {arch!r} (x86 or arm)")
         self.arch = arch
@@ -221,6 +221,9 @@ class Harness:
         self.smp, self.memory, self.dom0_mem = smp, memory, dom0_mem
         self.keep_jobs, self.boot_timeout, self.verbose_boot = keep_jobs, boot_timeout, verbose_boot
         self.xen_args = xen_args
+        # QEMU's human monitor on WORKDIR/monitor.sock (eng/bench/xen-profile.py samples the
+        # emulated CPU's registers through it); off by default: nothing else needs it.
+        self.monitor = os.path.join(self.workdir, "monitor.sock") if monitor else None
         self.slots = threading.BoundedSemaphore(parallel)
         self.lock = threading.Lock()
         self.names = set()
@@ -242,6 +245,14 @@ class Harness:
             os.makedirs(os.path.join(self.share, d))
         host_end, qemu_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         cmd = self._qemu_command(m, qemu_end.fileno())
+        if self.monitor:
+            if os.path.exists(self.monitor):
+                os.unlink(self.monitor)
+            # -d nochain: every translated block returns to QEMU's loop, which stores the program
+            # counter there; chained blocks do not, and the monitor would report the last helper
+            # call's address (rdtsc, a hypercall) for all the code run since. Slower: profile
+            # with it, do not take timings from such a run.
+            cmd += ["-monitor", f"unix:{self.monitor},server=on,wait=off", "-d", "nochain"]
         t0 = now()
         with open(os.path.join(self.workdir, "qemu.log"), "wb") as qlog:
             self.qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qlog, stderr=subprocess.STDOUT,
@@ -773,6 +784,7 @@ def set_bridge_address(h, cidr):
 def cmd_serve(args):
     h = Harness(args.dir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
                 parallel=args.parallel, keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot,
+                monitor=args.monitor,
                 xen_args=args.xen_args, arch=args.arch or "x86")
     sock_path = os.path.abspath(args.socket or os.path.join(args.dir, "harness.sock"))
     os.makedirs(args.dir, exist_ok=True)
@@ -862,6 +874,8 @@ def cmd_start(args):
         cmd.append("--keep-jobs")
     if args.verbose_boot:
         cmd.append("--verbose-boot")
+    if args.monitor:
+        cmd.append("--monitor")
     if args.xen_args:
         cmd += ["--xen-args", args.xen_args]
     if args.bridge_address:
@@ -962,7 +976,8 @@ def cmd_run(args):
         return EXIT_HARNESS
     workdir = args.workdir or tempfile.mkdtemp(prefix="mirage-xen-")
     h = Harness(workdir, smp=args.smp, memory=args.memory, dom0_mem=args.dom0_mem,
-                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot, xen_args=args.xen_args, arch=arch)
+                keep_jobs=args.keep_jobs, verbose_boot=args.verbose_boot, xen_args=args.xen_args, arch=arch,
+                monitor=args.monitor)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_HARNESS))
     try:
         h.start()
@@ -1028,6 +1043,8 @@ def main(argv=None):
         p.add_argument("--keep-jobs", action="store_true", help="keep each job's files in WORKDIR/share/jobs")
         p.add_argument("--verbose-boot", action="store_true", help="dom0 kernel messages in serial.log")
         p.add_argument("--xen-args", default="", help="extra Xen command line options")
+        p.add_argument("--monitor", action="store_true",
+                       help="QEMU's human monitor on WORKDIR/monitor.sock (for eng/bench/xen-profile.py)")
         p.add_argument("--bridge-address", default="", metavar="CIDR",
                        help="give dom0's guest bridge xenbr0 this address (e.g. 192.168.77.1/24), so guests' "
                             "vifs reach dom0's own network stack")
