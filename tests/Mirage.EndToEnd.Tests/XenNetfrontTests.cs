@@ -13,7 +13,8 @@ namespace Mirage.EndToEnd.Tests;
 /// frame it receives against the other side's pattern (which includes the vif's stream number)
 /// and counts; both sides' counts are asserted for both vifs. Also: steady-state exchange does not
 /// grow the heap, a runt frame refused by netback is counted and the vif keeps working, and the
-/// devices go through Closing/Closed.
+/// devices go through Closing/Closed. Beside the exchange dom0 runs mirage-vector-check: its own
+/// vector registers must never change while the guest runs (the harness's eager FPU switching).
 /// </summary>
 [TestClass]
 [DoNotParallelize]
