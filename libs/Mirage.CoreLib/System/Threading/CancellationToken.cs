@@ -70,7 +70,7 @@ namespace System.Threading
         {
             if (_canceled) return;
             _canceled = true;
-            if (_timer != null) _timer.Cancelled = true;
+            if (_timer != null) EventLoop.CancelTimer(_timer);
             List<Action> callbacks = _callbacks;
             _callbacks = null;
             if (callbacks == null) return;
@@ -85,7 +85,7 @@ namespace System.Threading
         {
             if (millisecondsDelay < -1) throw new ArgumentOutOfRangeException(nameof(millisecondsDelay));
             if (_canceled) return;
-            if (_timer != null) _timer.Cancelled = true;
+            if (_timer != null) EventLoop.CancelTimer(_timer);
             _timer = millisecondsDelay == Timeout.Infinite ? null : EventLoop.AddTimer(EventLoop.NowNs + (long)millisecondsDelay * 1000000, Cancel);
         }
 
@@ -94,7 +94,7 @@ namespace System.Threading
         public bool TryReset()
         {
             if (_canceled) return false;
-            if (_timer != null) { _timer.Cancelled = true; _timer = null; }
+            if (_timer != null) { EventLoop.CancelTimer(_timer); _timer = null; }
             return true;
         }
 
@@ -133,7 +133,7 @@ namespace System.Threading
 
         public void Dispose()
         {
-            if (_timer != null) _timer.Cancelled = true;
+            if (_timer != null) EventLoop.CancelTimer(_timer);
             CancellationTokenRegistration[] links = _links;
             _links = null;
             if (links != null)

@@ -14,7 +14,12 @@ namespace System.Threading.Tasks
         private static Action[] s_queue = new Action[64];
         private static int s_head, s_count;
 
-        private static TimerEntry s_timers; // sorted by deadline, then by registration order
+        // Pending timers: a binary min-heap ordered by deadline, then registration order. A
+        // cancelled timer leaves it at once: servers arm and cancel a timeout per request, and a
+        // sorted list kept them (with what their callbacks reference) until their deadlines,
+        // walked by every insertion (a third of the website's CPU under wrk).
+        private static TimerEntry[] s_timers = new TimerEntry[64];
+        private static int s_timerCount;
         private static long s_timerSequence;
 
         private static Action[] s_pollers = new Action[8];
@@ -25,8 +30,7 @@ namespace System.Threading.Tasks
             internal long DeadlineNs;
             internal long Sequence;
             internal Action Callback;
-            internal TimerEntry Next;
-            internal bool Cancelled;
+            internal int HeapIndex = -1; // -1: fired or cancelled
         }
 
         internal static long NowNs => Internal.Platform.Platform.MonotonicNanoseconds();
@@ -47,17 +51,75 @@ namespace System.Threading.Tasks
         internal static TimerEntry AddTimer(long deadlineNs, Action callback)
         {
             var entry = new TimerEntry { DeadlineNs = deadlineNs, Sequence = s_timerSequence++, Callback = callback };
-            if (s_timers == null || deadlineNs < s_timers.DeadlineNs)
-            {
-                entry.Next = s_timers;
-                s_timers = entry;
-                return entry;
-            }
-            TimerEntry at = s_timers;
-            while (at.Next != null && at.Next.DeadlineNs <= deadlineNs) at = at.Next;
-            entry.Next = at.Next;
-            at.Next = entry;
+            if (s_timerCount == s_timers.Length) Array.Resize(ref s_timers, s_timers.Length * 2);
+            s_timers[s_timerCount] = entry;
+            entry.HeapIndex = s_timerCount++;
+            SiftUp(entry.HeapIndex);
             return entry;
+        }
+
+        /// <summary>Takes a timer out before it fires; nothing happens if it has fired or was cancelled already.</summary>
+        internal static void CancelTimer(TimerEntry entry)
+        {
+            if (entry.HeapIndex < 0) return;
+            RemoveTimerAt(entry.HeapIndex);
+            entry.Callback = null;
+        }
+
+        private static void RemoveTimerAt(int index)
+        {
+            TimerEntry removed = s_timers[index];
+            int last = --s_timerCount;
+            if (index != last)
+            {
+                s_timers[index] = s_timers[last];
+                s_timers[index].HeapIndex = index;
+                s_timers[last] = null;
+                if (!SiftUp(index)) SiftDown(index);
+            }
+            else
+            {
+                s_timers[last] = null;
+            }
+            removed.HeapIndex = -1;
+        }
+
+        private static bool Earlier(TimerEntry a, TimerEntry b)
+            => a.DeadlineNs < b.DeadlineNs || (a.DeadlineNs == b.DeadlineNs && a.Sequence < b.Sequence);
+
+        /// <summary>Moves the entry at <paramref name="index"/> up while it is earlier than its parent; whether it moved.</summary>
+        private static bool SiftUp(int index)
+        {
+            int start = index;
+            TimerEntry entry = s_timers[index];
+            while (index > 0)
+            {
+                int parent = (index - 1) / 2;
+                if (!Earlier(entry, s_timers[parent])) break;
+                s_timers[index] = s_timers[parent];
+                s_timers[index].HeapIndex = index;
+                index = parent;
+            }
+            s_timers[index] = entry;
+            entry.HeapIndex = index;
+            return index != start;
+        }
+
+        private static void SiftDown(int index)
+        {
+            TimerEntry entry = s_timers[index];
+            while (true)
+            {
+                int child = 2 * index + 1;
+                if (child >= s_timerCount) break;
+                if (child + 1 < s_timerCount && Earlier(s_timers[child + 1], s_timers[child])) child++;
+                if (!Earlier(s_timers[child], entry)) break;
+                s_timers[index] = s_timers[child];
+                s_timers[index].HeapIndex = index;
+                index = child;
+            }
+            s_timers[index] = entry;
+            entry.HeapIndex = index;
         }
 
         /// <summary>Device drivers register a poll function that runs after every wake-up (event channels, rings).</summary>
@@ -82,11 +144,13 @@ namespace System.Threading.Tasks
         {
             bool fired = false;
             long now = NowNs;
-            while (s_timers != null && s_timers.DeadlineNs <= now)
+            while (s_timerCount > 0 && s_timers[0].DeadlineNs <= now)
             {
-                TimerEntry entry = s_timers;
-                s_timers = entry.Next;
-                if (!entry.Cancelled) { Post(entry.Callback); fired = true; }
+                TimerEntry entry = s_timers[0];
+                RemoveTimerAt(0);
+                Post(entry.Callback);
+                entry.Callback = null;
+                fired = true;
             }
             return fired;
         }
@@ -100,10 +164,9 @@ namespace System.Threading.Tasks
                 for (int i = 0; i < s_pollerCount; i++) s_pollers[i]();
                 if (s_count != 0) continue;
                 if (FireDueTimers()) continue;
-                while (s_timers != null && s_timers.Cancelled) s_timers = s_timers.Next;
-                if (s_timers == null && s_pollerCount == 0)
+                if (s_timerCount == 0 && s_pollerCount == 0)
                     RuntimeDiagnostics.FailFast("deadlock: waiting for a task that nothing can complete (no runnable work, no timer, no device)");
-                Internal.Platform.Platform.Block(s_timers != null ? s_timers.DeadlineNs : long.MaxValue);
+                Internal.Platform.Platform.Block(s_timerCount != 0 ? s_timers[0].DeadlineNs : long.MaxValue);
             }
         }
     }

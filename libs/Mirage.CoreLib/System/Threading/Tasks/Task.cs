@@ -270,7 +270,7 @@ namespace System.Threading.Tasks
             if (cancellationToken.CanBeCanceled)
                 cancellationToken.Register(() =>
                 {
-                    if (timer != null) timer.Cancelled = true;
+                    if (timer != null) EventLoop.CancelTimer(timer);
                     task.TrySetCanceled(cancellationToken);
                 });
             return task;
