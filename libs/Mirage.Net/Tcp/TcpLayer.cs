@@ -261,15 +261,9 @@ internal sealed class TcpLayer : ITcpV4, ITimerClient
 
     public void ReturnBuffers(byte[]? receive, byte[]? send)
     {
-        if (receive is not null && receive.Length == Settings.ReceiveBufferBytes && _receiveBuffers.Count < PoolCapacity(receive.Length)) _receiveBuffers.Push(receive);
-        if (send is not null && send.Length == Settings.SendBufferBytes && _sendBuffers.Count < PoolCapacity(send.Length)) _sendBuffers.Push(send);
+        if (receive is not null && receive.Length == Settings.ReceiveBufferBytes && _receiveBuffers.Count < 64) _receiveBuffers.Push(receive);
+        if (send is not null && send.Length == Settings.SendBufferBytes && _sendBuffers.Count < 64) _sendBuffers.Push(send);
     }
-
-    /// <summary>Buffers of one size the pool keeps: half of <see cref="TcpSettings.PooledBufferBytes"/> each for receive and send.</summary>
-    private int PoolCapacity(int bufferBytes) => Settings.PooledBufferBytes / 2 / bufferBytes;
-
-    /// <summary>Closed connections' buffers held for reuse, in bytes (bounded by <see cref="TcpSettings.PooledBufferBytes"/>).</summary>
-    public long PooledBytes => (long)_receiveBuffers.Count * Settings.ReceiveBufferBytes + (long)_sendBuffers.Count * Settings.SendBufferBytes;
 
     public void RemoveListener(TcpListener listener)
     {

@@ -5,13 +5,6 @@ public sealed class TcpSettings
 {
     public int ReceiveBufferBytes { get; set; } = 256 * 1024;
     public int SendBufferBytes { get; set; } = 256 * 1024;
-    /// <summary>
-    /// Closed connections' buffers kept for new ones, in bytes (half for receive, half for send
-    /// buffers). Reuse saves allocating and zeroing 512 KiB per connection; the bound means a burst
-    /// of connections leaves at most this much behind whatever its size, in a domain of a few
-    /// dozen MiB.
-    /// </summary>
-    public int PooledBufferBytes { get; set; } = 4 * 1024 * 1024;
     /// <summary>RFC 6298 says 1 s; Linux uses 200 ms, which suits LAN and TAP round trips.</summary>
     public int MinimumRtoMs { get; set; } = 200;
     public int MaximumRtoMs { get; set; } = 60_000;
