@@ -51,22 +51,6 @@ def inputs_hash(a):
     return xenbuild.hash_inputs([a.lock, os.path.abspath(__file__), os.path.join(XEN, "xenbuild.py")], (FILES,))
 
 
-def unpack(pins, a):
-    """The packages unpacked in a stage of our own (other stages of the cache belong to others)."""
-    key = hashlib.sha256(open(a.lock, "rb").read()).hexdigest()[:16]
-    stage = os.path.join(work_dir(a), f"stage-{key}")
-    if os.path.exists(os.path.join(stage, ".done")):
-        return stage
-    os.makedirs(work_dir(a), exist_ok=True)
-    for old in os.listdir(work_dir(a)):
-        if old.startswith("stage-"):
-            shutil.rmtree(os.path.join(work_dir(a), old), ignore_errors=True)
-    xenbuild.log("unpacking the benchmark VM's packages")
-    os.makedirs(stage)
-    for pkg, ver in pins:
-        subprocess.run(["dpkg-deb", "-x", xenbuild.deb_file(pkg, ver, a), stage], check=True)
-    open(os.path.join(stage, ".done"), "w").close()
-    return stage
 
 
 def base_initrd(stage):
@@ -100,7 +84,7 @@ def build():
         pass
     pins = xenbuild.read_lock(a)
     xenbuild.fetch(pins, a)
-    stage = unpack(pins, a)
+    stage = xenbuild.unpack_stage(pins, a.lock, work_dir(a), "the benchmark VM's packages", a)
     kernels = sorted(n for n in os.listdir(os.path.join(stage, "boot")) if n.startswith("vmlinuz-"))
     if len(kernels) != 1:
         xenbuild.die(f"expected one kernel in {os.path.basename(a.lock)}, found {kernels}")

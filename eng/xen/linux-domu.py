@@ -64,22 +64,6 @@ def out_dir(a):
     return os.path.join(work_dir(a), "out-" + inputs_hash(a)[:16])
 
 
-def unpack(pins, a):
-    """The packages unpacked in a stage of our own (xenbuild's unpack() keeps one stage per cache)."""
-    key = hashlib.sha256(open(a.lock, "rb").read()).hexdigest()[:16]
-    stage = os.path.join(work_dir(a), f"stage-{key}")
-    if os.path.exists(os.path.join(stage, ".done")):
-        return stage
-    os.makedirs(work_dir(a), exist_ok=True)
-    for old in os.listdir(work_dir(a)):
-        if old.startswith("stage-"):
-            shutil.rmtree(os.path.join(work_dir(a), old), ignore_errors=True)
-    xenbuild.log("unpacking the Linux domU packages")
-    os.makedirs(stage)
-    for pkg, ver in pins:
-        subprocess.run(["dpkg-deb", "-x", xenbuild.deb_file(pkg, ver, a), stage], check=True)
-    open(os.path.join(stage, ".done"), "w").close()
-    return stage
 
 
 def build_initrd(stage, kver, a):
@@ -138,7 +122,7 @@ def build(name="x86"):
         pass
     pins = xenbuild.read_lock(a)
     xenbuild.fetch(pins, a)
-    stage = unpack(pins, a)
+    stage = xenbuild.unpack_stage(pins, a.lock, work_dir(a), "the Linux domU packages", a)
     kvers = sorted(os.listdir(os.path.join(stage, "lib/modules")))
     if len(kvers) != 1:
         xenbuild.die(f"expected one kernel in {os.path.basename(a.lock)}, found {kvers}")

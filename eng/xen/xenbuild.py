@@ -248,6 +248,26 @@ def private_lists_present(arch):
     return os.path.isdir(lists) and any("_Packages" in n for n in os.listdir(lists))
 
 
+def unpack_stage(pins, lock, directory, what, arch="x86"):
+    """The packages a lock file pins, unpacked in a stage of DIRECTORY of their own (unpack() below
+    keeps one stage per cache): for images built beside the harness (the Linux domU, the benchmark
+    VM). An earlier lock's stage is removed."""
+    key = hashlib.sha256(open(lock, "rb").read()).hexdigest()[:16]
+    stage = os.path.join(directory, f"stage-{key}")
+    if os.path.exists(os.path.join(stage, ".done")):
+        return stage
+    os.makedirs(directory, exist_ok=True)
+    for old in os.listdir(directory):
+        if old.startswith("stage-"):
+            shutil.rmtree(os.path.join(directory, old), ignore_errors=True)
+    log(f"unpacking {what}")
+    os.makedirs(stage)
+    for pkg, ver in pins:
+        subprocess.run(["dpkg-deb", "-x", deb_file(pkg, ver, arch), stage], check=True)
+    open(os.path.join(stage, ".done"), "w").close()
+    return stage
+
+
 def unpack(pins, lock_hash, arch="x86"):
     a = get_arch(arch)
     cache = cache_dir(a)
