@@ -59,10 +59,7 @@ def base_initrd(stage):
         cpio.dir(d)
     cpio.chardev("dev/console", 5, 1)
     cpio.chardev("dev/null", 1, 3)
-    xenbuild.add_from_stage(cpio, stage, "bin/busybox")
-    for applet in xenbuild.busybox_applets(os.path.join(stage, "bin/busybox")):
-        if applet != "busybox" and "/" not in applet:
-            cpio.symlink(f"bin/{applet}", "busybox")
+    xenbuild.add_busybox(cpio, stage)
     with open(os.path.join(FILES, "init"), "rb") as f:
         cpio.file("init", f.read(), 0o755)
     return cpio.bytes()
@@ -105,22 +102,7 @@ def program_archive(stage, program, env, args):
     cpio = xenbuild.Cpio()
     with open(program, "rb") as f:
         cpio.file("program", f.read(), 0o755)
-    needed, interp = xenbuild.elf_needed(program)
-    lib_dirs = arch().lib_dirs
-    seen = set()
-    if interp:
-        seen.add(interp)
-        xenbuild.add_from_stage(cpio, stage, interp)
-    for lib in needed:
-        if lib in seen:
-            continue
-        seen.add(lib)
-        for d in lib_dirs:
-            if os.path.lexists(os.path.join(stage, d, lib)):
-                xenbuild.add_elf_with_libs(cpio, stage, os.path.join(d, lib), seen, lib_dirs)
-                break
-        else:
-            xenbuild.die(f"{lib} (needed by {program}) is in none of the packages of {os.path.basename(LOCK)}")
+    xenbuild.add_libs_of(cpio, stage, program, set(), arch().lib_dirs)
     run = "".join(f"export {shlex.quote(e)}\n" for e in env)
     run += "exec /program " + " ".join(shlex.quote(x) for x in args) + "\n"
     cpio.file("etc/linux-tcg/run", run.encode(), 0o644)

@@ -75,10 +75,7 @@ def build_initrd(stage, kver, a):
     cpio.chardev("dev/console", 5, 1)
     cpio.chardev("dev/null", 1, 3)
 
-    xenbuild.add_from_stage(cpio, stage, "bin/busybox")
-    for applet in xenbuild.busybox_applets(os.path.join(stage, "bin/busybox")):
-        if applet != "busybox" and "/" not in applet:
-            cpio.symlink(f"bin/{applet}", "busybox")
+    xenbuild.add_busybox(cpio, stage)
     # PID 1 is busybox init (it handles the poweroff that `xl shutdown` asks for); the kernel runs
     # /sbin/poweroff on a shutdown request.
     cpio.symlink("init", "bin/busybox")

@@ -450,7 +450,13 @@ LIB_DIRS = ARCHES["x86"].lib_dirs
 
 def add_elf_with_libs(cpio, stage, rel, seen, lib_dirs=LIB_DIRS):
     add_from_stage(cpio, stage, rel)
-    needed, interp = elf_needed(os.path.realpath(os.path.join(stage, rel)))
+    add_libs_of(cpio, stage, os.path.realpath(os.path.join(stage, rel)), seen, lib_dirs)
+
+
+def add_libs_of(cpio, stage, program, seen, lib_dirs=LIB_DIRS):
+    """The interpreter and libraries the ELF file PROGRAM (anywhere) needs, from the stage, each
+    once (SEEN: names already added)."""
+    needed, interp = elf_needed(program)
     if interp and interp not in seen:
         seen.add(interp)
         add_from_stage(cpio, stage, interp)
@@ -463,7 +469,18 @@ def add_elf_with_libs(cpio, stage, rel, seen, lib_dirs=LIB_DIRS):
                 add_elf_with_libs(cpio, stage, os.path.join(d, lib), seen, lib_dirs)
                 break
         else:
-            die(f"{lib} (needed by {rel}) is in none of the pinned packages; add its package to the lock file")
+            die(f"{lib} (needed by {program}) is in none of the pinned packages; add its package to the lock file")
+
+
+def add_busybox(cpio, stage, applets=None):
+    """busybox from the stage as /bin/busybox and each applet as a symlink to it in /bin; the
+    applets are read from the binary unless given."""
+    add_from_stage(cpio, stage, "bin/busybox")
+    if applets is None:
+        applets = busybox_applets(os.path.join(stage, "bin/busybox"))
+    for applet in applets:
+        if applet != "busybox" and "/" not in applet:
+            cpio.symlink(f"bin/{applet}", "busybox")
 
 
 def module_order(stage, kver, modules=MODULES):
@@ -521,15 +538,11 @@ def build_initrd(stage, kver, arch="x86"):
     cpio.chardev("dev/null", 1, 3)
 
     # busybox and its applets, as symlinks in /bin
-    add_from_stage(cpio, stage, "bin/busybox")
+    applets = None
     if a.name == "x86":
         applets = subprocess.run([os.path.join(stage, "bin/busybox"), "--list"], check=True,
                                  stdout=subprocess.PIPE, text=True).stdout.split()
-    else:
-        applets = busybox_applets(os.path.join(stage, "bin/busybox"))
-    for applet in applets:
-        if applet != "busybox" and "/" not in applet:
-            cpio.symlink(f"bin/{applet}", "busybox")
+    add_busybox(cpio, stage, applets)
 
     seen = set()
     for lib in DLOPEN_LIBS:
