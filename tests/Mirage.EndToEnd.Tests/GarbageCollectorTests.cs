@@ -10,7 +10,8 @@ namespace Mirage.EndToEnd.Tests;
 /// same program on unix: an allocation churn that allocates at least 50 times the heap while
 /// keeping a verified live set, a long-running async program whose memory after a full
 /// collection stays flat, old objects given young ones across many minor collections (the
-/// write barriers and card table), and an out-of-memory report. On plain QEMU (x86: 16 MiB, ARM virt:
+/// write barriers and card table), old objects rewired while incremental marking cycles run,
+/// and an out-of-memory report. On plain QEMU (x86: 16 MiB, ARM virt:
 /// 32 MiB, whose device tree sits in the middle of RAM) and on real Xen (16 MiB domains).
 /// </summary>
 [TestClass]
@@ -20,14 +21,17 @@ public sealed class GarbageCollectorTests
     private const string ChurnMegabytes = "900";
     private const string AsyncRounds = "1000";
     private const string OldToYoungRounds = "400";
+    private const string MutationRounds = "3000";
     private const int DomainMiB = 16;
 
     private static string s_churn = "";
     private static string s_async = "";
     private static string s_oldToYoung = "";
+    private static string s_mutation = "";
     private static readonly Lazy<string> s_churnOnUnix = new(() => GarbageCollectorPrograms.RunOnUnix(s_churn, ChurnMegabytes));
     private static readonly Lazy<string> s_asyncOnUnix = new(() => GarbageCollectorPrograms.RunOnUnix(s_async, AsyncRounds));
     private static readonly Lazy<string> s_oldToYoungOnUnix = new(() => GarbageCollectorPrograms.RunOnUnix(s_oldToYoung, OldToYoungRounds));
+    private static readonly Lazy<string> s_mutationOnUnix = new(() => GarbageCollectorPrograms.RunOnUnix(s_mutation, MutationRounds));
 
     [ClassInitialize]
     public static void Build(TestContext _)
@@ -36,6 +40,7 @@ public sealed class GarbageCollectorTests
         s_churn = GarbageCollectorPrograms.CopyTo(workspace, "AllocationChurn");
         s_async = GarbageCollectorPrograms.CopyTo(workspace, "AsyncSteadyState");
         s_oldToYoung = GarbageCollectorPrograms.CopyTo(workspace, "OldToYoung");
+        s_mutation = GarbageCollectorPrograms.CopyTo(workspace, "MutationDuringMarking");
     }
 
     private static string Churn(string target) => GarbageCollectorPrograms.Build(s_churn, target, DomainMiB, ChurnMegabytes);
@@ -43,6 +48,8 @@ public sealed class GarbageCollectorTests
     private static string Async(string target) => GarbageCollectorPrograms.Build(s_async, target, DomainMiB, AsyncRounds);
 
     private static string OldToYoung(string target) => GarbageCollectorPrograms.Build(s_oldToYoung, target, DomainMiB, OldToYoungRounds);
+
+    private static string Mutation(string target) => GarbageCollectorPrograms.Build(s_mutation, target, DomainMiB, MutationRounds);
 
     private static GuestRun OnQemu(string target, string image, string arguments) => target == "xen"
         ? XenMachines.RunOnQemu(image, arguments, timeoutSeconds: 300, memory: DomainMiB + "M")
@@ -106,6 +113,24 @@ public sealed class GarbageCollectorTests
     }
 
     [TestMethod]
+    [DataRow("xen")]
+    [DataRow("xen-arm")]
+    public void OldObjectsRewiredWhileTheCollectorMarksThemIncrementallyStayIntactOnQemu(string target)
+    {
+        var run = OnQemu(target, Mutation(target), MutationRounds);
+        AssertMutation(run, target + " on QEMU");
+    }
+
+    [TestMethod]
+    [DataRow("xen")]
+    [DataRow("xen-arm")]
+    public void OldObjectsRewiredWhileTheCollectorMarksThemIncrementallyStayIntactOnRealXen(string target)
+    {
+        var run = OnXen(Mutation(target));
+        AssertMutation(run, target + " on Xen");
+    }
+
+    [TestMethod]
     [DataRow("xen", 127)]
     [DataRow("xen-arm", 134)]
     public void RunningOutOfMemoryStopsWithHeapStatisticsAndTheCrashCode(string target, int crashCode)
@@ -141,6 +166,18 @@ public sealed class GarbageCollectorTests
         long full = GarbageCollectorPrograms.Statistic(run.Console, "full collections");
         Assert.IsTrue(collections >= 50, $"{where}: only {collections} collections\n{run.Console}");
         Assert.IsTrue(full * 4 < collections, $"{where}: {full} of {collections} collections were full ones\n{run.Console}");
+    }
+
+    private static void AssertMutation(GuestRun run, string where)
+    {
+        Assert.AreEqual(0, run.ExitCode, run.Console + run.Error);
+        GarbageCollectorPrograms.AssertSameAsUnix(s_mutationOnUnix.Value, run, where);
+        // The program never calls GC.Collect while it rewires: its full collections are
+        // incremental marking cycles, run in slices between the moves (docs/gc.md).
+        long collections = GarbageCollectorPrograms.Statistic(run.Console, "collections");
+        long full = GarbageCollectorPrograms.Statistic(run.Console, "full collections");
+        Assert.IsTrue(full >= 4, $"{where}: only {full} full collections while old objects were rewired\n{run.Console}");
+        Assert.IsTrue(collections >= 3 * full, $"{where}: {collections} collections, {full} of them full: minor collections must run during the cycles\n{run.Console}");
     }
 
     private static void AssertChurn(GuestRun run, string where)

@@ -96,6 +96,7 @@ public static class Program
         Delegates();
         Statics();
         PatternsAndSpans();
+        Copies();
         await Async();
         Section("done");
         return 0;
@@ -307,6 +308,56 @@ public static class Program
     {
         public string Name => name;
         public void Dispose() => Console.WriteLine("disposed " + name);
+    }
+
+    /// <summary>
+    /// Block copies, fills and compares at every alignment, length and overlap (the core
+    /// library's word-wide paths and their byte-wise edges): a checksum of the results.
+    /// </summary>
+    private static void Copies()
+    {
+        Section("copies");
+        long sum = 0;
+        var buffer = new byte[96];
+        for (int from = 0; from < 9; from++)
+            for (int to = 0; to < 9; to++)
+                for (int length = 0; length < 72; length += 5)
+                {
+                    for (int i = 0; i < buffer.Length; i++) buffer[i] = (byte)(i * 7 + 1);
+                    Array.Copy(buffer, from, buffer, to, length);
+                    for (int i = 0; i < buffer.Length; i++) sum = sum * 31 + buffer[i];
+                }
+        Console.WriteLine("overlapping copies " + sum);
+        var longs = new long[40];
+        var strings = new string[40];
+        for (int shift = -5; shift <= 5; shift++)
+        {
+            for (int i = 0; i < longs.Length; i++) { longs[i] = i * 1000003L; strings[i] = "s" + i; }
+            int source = shift < 0 ? -shift : 0, target = shift > 0 ? shift : 0;
+            Array.Copy(longs, source, longs, target, 30);
+            Array.Copy(strings, source, strings, target, 30);
+            Console.WriteLine("shift " + shift + ": " + longs[0] + " " + longs[17] + " " + longs[35] + " " + string.Join("", strings));
+        }
+        sum = 0;
+        for (int start = 0; start < 9; start++)
+            for (int length = 0; length < 40; length += 3)
+            {
+                var fill = new byte[64];
+                fill.AsSpan(start, length).Fill((byte)(start + length));
+                for (int i = 0; i < fill.Length; i++) sum = sum * 31 + fill[i];
+            }
+        Console.WriteLine("fills " + sum);
+        var left = new byte[64];
+        var right = new byte[64];
+        int equal = 0;
+        for (int offset = 0; offset < 5; offset++)
+            for (int differ = -1; differ < 40; differ++)
+            {
+                for (int i = 0; i < 64; i++) left[i] = right[i] = (byte)i;
+                if (differ >= 0) right[offset + differ] ^= 0x40;
+                if (left.AsSpan(offset, 40).SequenceEqual(right.AsSpan(offset, 40))) equal++;
+            }
+        Console.WriteLine("equal comparisons " + equal + " of 205");
     }
 
     private static async Task<int> Slow(int id, int milliseconds)

@@ -41,14 +41,29 @@ namespace Internal.Runtime.GarbageCollection
         /// <summary>Marks what old objects' slots in dirty cards refer to (before the roots: at this point only old objects are marked).</summary>
         internal static void MarkReferencesFromOldObjects()
         {
-            byte* cards = Cards;
-            nuint count = CardCount;
             nuint card = GcHeap.FirstUsablePage * CardsPerPage;
-            while (card < count)
+            while (card < CardCount) card = VisitNextDirtyRun<Marker.CollectionVisitor>(Cards, card, CardCount, GcHeap.MarkBits, clear: false, nuint.MaxValue);
+        }
+
+        /// <summary>
+        /// Finds the first run of dirty cards of <paramref name="cards"/> (this table or the
+        /// incremental cycle's) in [<paramref name="card"/>, <paramref name="end"/>), cleans it
+        /// when asked (before visiting: a store made later dirties it again), and visits the
+        /// reference slots inside it of the objects marked in <paramref name="liveBits"/>; at
+        /// most <paramref name="maximumCards"/> of the run (the rest waits for the next call).
+        /// Returns the card after those visited, or <paramref name="end"/> when none is dirty.
+        /// </summary>
+        /// <summary>How many dirty cards the last <see cref="VisitNextDirtyRun"/> visited.</summary>
+        internal static nuint LastRunCards;
+
+        internal static nuint VisitNextDirtyRun<TVisitor>(byte* cards, nuint card, nuint end, uint* liveBits, bool clear, nuint maximumCards) where TVisitor : struct, IReferenceVisitor
+        {
+            while (card < end)
             {
-                if ((card & (nuint)(sizeof(nuint) - 1)) == 0 && card + (nuint)sizeof(nuint) <= count && *(nuint*)(cards + card) == 0)
+                // Clean cards sixteen at a time (the tables are 8-byte aligned).
+                if ((card & 15) == 0 && card + 16 <= end && (((ulong*)(cards + card))[0] | ((ulong*)(cards + card))[1]) == 0)
                 {
-                    card += (nuint)sizeof(nuint);
+                    card += 16;
                     continue;
                 }
                 if (cards[card] == 0)
@@ -57,12 +72,19 @@ namespace Internal.Runtime.GarbageCollection
                     continue;
                 }
                 nuint first = card;
-                while (card < count && cards[card] != 0) card++;
-                VisitRange(GcHeap.Base + (first << CardShift), GcHeap.Base + (card << CardShift));
+                while (card < end && cards[card] != 0 && card - first < maximumCards)
+                {
+                    if (clear) cards[card] = 0;
+                    card++;
+                }
+                VisitRange<TVisitor>(GcHeap.Base + (first << CardShift), GcHeap.Base + (card << CardShift), liveBits);
+                LastRunCards = card - first;
+                return card;
             }
+            return end;
         }
 
-        private static void VisitRange(byte* low, byte* high)
+        private static void VisitRange<TVisitor>(byte* low, byte* high, uint* liveBits) where TVisitor : struct, IReferenceVisitor
         {
             byte* address = low;
             while (address < high)
@@ -74,7 +96,7 @@ namespace Internal.Runtime.GarbageCollection
                 {
                     nuint size = GcHeap.ObjectSize(chunk);
                     byte* chunkEnd = chunk + ((size + GcHeap.PageSize - 1) & ~(GcHeap.PageSize - 1));
-                    VisitIfOld(chunk, address, chunkEnd < high ? chunkEnd : high);
+                    VisitIfLive<TVisitor>(chunk, address, chunkEnd < high ? chunkEnd : high, liveBits);
                     address = chunkEnd;
                 }
                 else if (kind == (byte)PageKind.SmallObjects)
@@ -82,8 +104,8 @@ namespace Internal.Runtime.GarbageCollection
                     byte* blockEnd = chunk + GcHeap.BlockSize;
                     byte* segmentEnd = blockEnd < high ? blockEnd : high;
                     byte* straddling = Marker.FindObjectContaining(address);
-                    if (straddling != null && straddling < address) VisitIfOld(straddling, address, segmentEnd);
-                    VisitOldObjectsStartingIn(address, segmentEnd);
+                    if (straddling != null && straddling < address) VisitIfLive<TVisitor>(straddling, address, segmentEnd, liveBits);
+                    VisitLiveObjectsStartingIn<TVisitor>(address, segmentEnd, liveBits);
                     address = segmentEnd;
                 }
                 else
@@ -93,8 +115,8 @@ namespace Internal.Runtime.GarbageCollection
             }
         }
 
-        /// <summary>Old objects starting in [<paramref name="low"/>, <paramref name="high"/>) (granule-aligned, one block): start and mark bits both set.</summary>
-        private static void VisitOldObjectsStartingIn(byte* low, byte* high)
+        /// <summary>Objects starting in [<paramref name="low"/>, <paramref name="high"/>) (granule-aligned, one block) with their start and live bits both set.</summary>
+        private static void VisitLiveObjectsStartingIn<TVisitor>(byte* low, byte* high, uint* liveBits) where TVisitor : struct, IReferenceVisitor
         {
             nuint firstGranule = (nuint)(low - GcHeap.Base) >> GcHeap.GranuleShift;
             nuint endGranule = (nuint)(high - GcHeap.Base) >> GcHeap.GranuleShift;
@@ -102,23 +124,24 @@ namespace Internal.Runtime.GarbageCollection
             nuint endWord = (endGranule + 31) >> 5;
             for (; word < endWord; word++)
             {
-                uint old = GcHeap.StartBits[word] & GcHeap.MarkBits[word];
-                if (word == firstGranule >> 5) old &= 0xFFFFFFFFu << (int)(firstGranule & 31);
-                if (word == endGranule >> 5) old &= (1u << (int)(endGranule & 31)) - 1;
-                while (old != 0)
+                uint live = GcHeap.StartBits[word] & liveBits[word];
+                if (word == firstGranule >> 5) live &= 0xFFFFFFFFu << (int)(firstGranule & 31);
+                if (word == endGranule >> 5) live &= (1u << (int)(endGranule & 31)) - 1;
+                while (live != 0)
                 {
-                    int bit = Marker.LowestBit(old);
-                    old &= old - 1;
+                    int bit = Marker.LowestBit(live);
+                    live &= live - 1;
                     byte* obj = GcHeap.Base + (((word << 5) + (nuint)bit) << GcHeap.GranuleShift);
-                    if ((*(MethodTable**)obj)->HasPointers) ReferenceMap.VisitReferences(obj, obj, high);
+                    if ((*(MethodTable**)obj)->HasPointers) ReferenceMap.VisitReferences<TVisitor>(obj, obj, high);
                 }
             }
         }
 
-        private static void VisitIfOld(byte* obj, byte* low, byte* high)
+        private static void VisitIfLive<TVisitor>(byte* obj, byte* low, byte* high, uint* liveBits) where TVisitor : struct, IReferenceVisitor
         {
-            if (!Marker.IsMarked(obj) || !(*(MethodTable**)obj)->HasPointers) return;
-            ReferenceMap.VisitReferences(obj, low, high);
+            nuint granule = (nuint)(obj - GcHeap.Base) >> GcHeap.GranuleShift;
+            if ((liveBits[granule >> 5] & (1u << (int)(granule & 31))) == 0 || !(*(MethodTable**)obj)->HasPointers) return;
+            ReferenceMap.VisitReferences<TVisitor>(obj, low, high);
         }
     }
 }

@@ -83,7 +83,9 @@ namespace Internal.Runtime.GarbageCollection
             nuint bitmapWords = pages * (PageSize >> GranuleShift) / 32;
             nuint markStackEntries = pages * 2 < 2048 ? 2048 : pages * 2;
             nuint cardCount = pages * CardTable.CardsPerPage;
-            nuint metadata = 3 * pages + cardCount + 2 * pages * sizeof(uint) + 2 * bitmapWords * sizeof(uint) + markStackEntries * (nuint)sizeof(nint) + 64;
+            // Per page: kind, young, waiting, first page, live bytes (and the incremental
+            // cycle's); cards (and the cycle's); start, mark and the cycle's mark bitmaps.
+            nuint metadata = 3 * pages + 2 * cardCount + 3 * pages * sizeof(uint) + 3 * bitmapWords * sizeof(uint) + markStackEntries * (nuint)sizeof(nint) + 64;
             nuint metadataPages = (metadata + PageSize - 1) >> PageShift;
 
             Base = start;
@@ -98,10 +100,15 @@ namespace Internal.Runtime.GarbageCollection
             cursor = (byte*)(((nuint)cursor + 7) & ~(nuint)7);
             byte* cards = cursor; cursor += cardCount;
             cursor = (byte*)(((nuint)cursor + 7) & ~(nuint)7);
+            byte* cycleCards = cursor; cursor += cardCount;
+            cursor = (byte*)(((nuint)cursor + 7) & ~(nuint)7);
             ChunkStarts = (uint*)cursor; cursor += pages * sizeof(uint);
             PageLiveBytes = (uint*)cursor; cursor += pages * sizeof(uint);
+            uint* cyclePageLiveBytes = (uint*)cursor; cursor += pages * sizeof(uint);
             StartBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
             MarkBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
+            uint* cycleMarkBits = (uint*)cursor; cursor += bitmapWords * sizeof(uint);
+            IncrementalMarking.Initialize(cycleMarkBits, cyclePageLiveBytes, cycleCards);
             Marker.Initialize((nuint*)(((nuint)cursor + 7) & ~(nuint)7), markStackEntries);
             for (nuint page = 0; page < metadataPages; page++) PageKinds[page] = (byte)PageKind.Metadata;
             CardTable.Initialize(cards, cardCount);
@@ -115,6 +122,9 @@ namespace Internal.Runtime.GarbageCollection
 
         /// <summary>Bytes in objects allocated since the last collection (the rest of the current run excluded).</summary>
         internal static nuint AllocatedSinceCollection => s_handedOutSinceCollection - (nuint)(s_limit - s_next);
+
+        /// <summary>Bytes in objects allocated since boot.</summary>
+        internal static ulong TotalAllocated => TotalAllocatedBeforeCollection + AllocatedSinceCollection;
 
         /// <summary>
         /// <paramref name="size"/> zeroed bytes (a multiple of 8) for an object whose MethodTable
@@ -150,13 +160,13 @@ namespace Internal.Runtime.GarbageCollection
                 Collecting = false;
                 RuntimeDiagnostics.FailFast("allocation during garbage collection");
             }
+            if (IncrementalMarking.Active) IncrementalMarking.Step(TotalAllocated);
             bool collected = false, collectedFully = false;
             while (true)
             {
                 if (!collected && s_handedOutSinceCollection >= s_budget)
                 {
-                    collectedFully = s_fullCollectionDue;
-                    Collect(collectedFully);
+                    Collect(full: false);
                     collected = true;
                 }
                 byte* result = size > LargeObjectThreshold ? AllocateLarge(size) : AllocateFromNewRun(size);
@@ -380,11 +390,15 @@ namespace Internal.Runtime.GarbageCollection
         internal static void Collect() => Collect(full: true);
 
         /// <summary>
-        /// A stop-the-world collection. A full one clears the mark bits, marks from the roots and
-        /// sweeps the whole heap. A minor one keeps the marks of the objects that survived earlier
-        /// collections (old objects) and marks only what is young: from the roots and from
-        /// old objects' dirty cards; it sweeps only the chunks allocated into since. Both leave
-        /// every survivor marked, that is old (sticky mark bits, nothing moves).
+        /// A collection. A <paramref name="full"/> one stops the world: it abandons an incremental
+        /// cycle under way, clears the mark bits, marks from the roots and sweeps the whole heap.
+        /// Otherwise it is a minor one: it keeps the marks of the objects that survived earlier
+        /// collections (old objects) and marks only what is young, from the roots and from old
+        /// objects' dirty cards, and sweeps only the chunks allocated into since. A minor one also
+        /// starts an incremental marking of the old objects once a full collection is due, and
+        /// finishes it (then sweeps the whole heap) once its slices are done
+        /// (<see cref="IncrementalMarking"/>). All leave every survivor marked, that is old (sticky
+        /// mark bits, nothing moves).
         /// </summary>
         internal static void Collect(bool full)
         {
@@ -399,10 +413,14 @@ namespace Internal.Runtime.GarbageCollection
             TotalAllocatedBeforeCollection += AllocatedSinceCollection;
             s_next = null;
             s_limit = null;
+            if (full && IncrementalMarking.Active) IncrementalMarking.Abort();
+            bool finishCycle = !full && IncrementalMarking.ShouldFinish(TotalAllocatedBeforeCollection);
+            if (!full && !IncrementalMarking.Active && s_fullCollectionDue) IncrementalMarking.Begin(TotalAllocatedBeforeCollection);
+            bool sweepAll = full || finishCycle;
             // Free runs in chunks nobody allocated from are still free and a minor collection
             // does not sweep those chunks again: keep them. Runs in young chunks go: those blocks
             // are swept again.
-            FreeRun* kept = full ? null : RunsOutsideYoungChunks();
+            FreeRun* kept = sweepAll ? null : RunsOutsideYoungChunks();
             FreeRuns = null;
             if (full)
             {
@@ -410,27 +428,48 @@ namespace Internal.Runtime.GarbageCollection
                 FillMemory(PageLiveBytes, PageCount * sizeof(uint));
             }
             Marker.MarkFromRoots(full);
+            if (finishCycle) IncrementalMarking.Finish();
             GCHandleTable.ClearUnreachableWeakTargets();
-            Sweeper.SweepDead(full);
+            Sweeper.SweepDead(sweepAll);
             FreeRuns = kept;
-            LiveBytesAfterCollection = (full ? 0 : LiveBytesAfterCollection) + Marker.MarkedBytes;
-            if (full) s_liveAfterFullCollection = LiveBytesAfterCollection;
+            if (finishCycle) LiveBytesAfterCollection = IncrementalMarking.MarkedBytes;
+            else LiveBytesAfterCollection = (full ? 0 : LiveBytesAfterCollection) + Marker.MarkedBytes;
+            if (sweepAll) s_liveAfterFullCollection = LiveBytesAfterCollection;
             Platform.Platform.FillMemory(YoungChunks, 0, PageCount);
+            if (IncrementalMarking.Active) IncrementalMarking.KeepCards();
             CardTable.Clear();
+            s_budget = NextNurseryBudget(sweepAll ? 0 : Marker.MarkedBytes, s_handedOutSinceCollection);
             s_handedOutSinceCollection = 0;
-            // The next minor collection comes after a sixteenth of the heap: its pause marks at
-            // most what survives of that. Old objects that died are only found by a full
+            // Old objects that died are only found by a full
             // collection: one is due once the old objects have doubled since the last (and grown
             // by an eighth of the heap at least), or once they fill half the heap: large objects
             // need whole free pages, and old small objects scattered over them (nothing moves)
             // are what fragments the heap.
-            s_budget = CapacityBytes / 16;
             nuint grown = LiveBytesAfterCollection - s_liveAfterFullCollection;
             nuint growthAllowed = s_liveAfterFullCollection > CapacityBytes / 8 ? s_liveAfterFullCollection : CapacityBytes / 8;
             s_fullCollectionDue = grown >= growthAllowed || LiveBytesAfterCollection > CapacityBytes / 2;
-            HeapStatistics.RecordCollection(Platform.Platform.MonotonicNanoseconds() - started, full);
+            HeapStatistics.RecordCollection(Platform.Platform.MonotonicNanoseconds() - started, sweepAll);
             Collecting = false;
         }
+
+        /// <summary>
+        /// Bytes to allocate before the next collection: a sixteenth of the heap, unless what the
+        /// last minor collection promoted says that much would leave more than
+        /// <see cref="PromotionPerMinorCollection"/> to mark (a program building a large live
+        /// set): a minor pause marks what survives of the nursery, so the nursery shrinks to
+        /// bound it (down to 1/128 of the heap).
+        /// </summary>
+        private static nuint NextNurseryBudget(nuint promoted, nuint handedOut)
+        {
+            nuint budget = CapacityBytes / 16;
+            if (promoted == 0) return budget;
+            ulong bounded = (ulong)handedOut * PromotionPerMinorCollection / promoted;
+            if (bounded >= budget) return budget;
+            return bounded > CapacityBytes / 128 ? (nuint)bounded : CapacityBytes / 128;
+        }
+
+        /// <summary>What a minor collection should have to mark at most: about 4 ms of marking on ARM under QEMU TCG (docs/benchmarks.md).</summary>
+        private const ulong PromotionPerMinorCollection = 1024 * 1024;
 
         private static void ClearMarks()
         {

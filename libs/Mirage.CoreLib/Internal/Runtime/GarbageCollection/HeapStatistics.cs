@@ -22,6 +22,13 @@ namespace Internal.Runtime.GarbageCollection
             if (pauseNanoseconds > LongestPauseNanoseconds) LongestPauseNanoseconds = pauseNanoseconds;
         }
 
+        /// <summary>A slice of incremental marking: a pause too (GC.GetTotalPauseDuration counts it), but not a collection.</summary>
+        internal static void RecordSlice(long pauseNanoseconds)
+        {
+            TotalPauseNanoseconds += pauseNanoseconds;
+            if (pauseNanoseconds > LongestPauseNanoseconds) LongestPauseNanoseconds = pauseNanoseconds;
+        }
+
         internal static nuint PagesInUse()
         {
             nuint used = 0;

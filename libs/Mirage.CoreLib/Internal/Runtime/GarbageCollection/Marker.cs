@@ -11,19 +11,27 @@ namespace Internal.Runtime.GarbageCollection
     /// references come from its type's GCDesc (<see cref="ReferenceMap"/>), and every reference
     /// must point at an object start — anything else is heap corruption and stops the unikernel.
     /// Marking uses an explicit stack; when it overflows, marked objects are rescanned.
-    /// A minor collection finds old objects already marked, so it traces only young ones.
+    /// A minor collection finds old objects already marked, so it traces only young ones; during
+    /// an incremental cycle it also greys the old objects the roots reach and marks what it
+    /// promotes for the cycle (<see cref="IncrementalMarking"/>).
     /// </summary>
     internal static unsafe class Marker
     {
+        // One region holds two stacks: a collection's grows up from the bottom and is empty
+        // between collections; the incremental cycle's grey objects, which wait across slices
+        // and collections, grow down from the top (IncrementalMarking). Either overflows when
+        // they meet.
         private static nuint* s_stack;
         private static nuint s_capacity;
         private static nuint s_count;
+        private static nuint s_greyBottom;
         private static bool s_overflowed;
 
         internal static void Initialize(nuint* stack, nuint capacity)
         {
             s_stack = stack;
             s_capacity = capacity;
+            s_greyBottom = capacity;
         }
 
         /// <summary>Bytes in the objects this collection marked (for a minor one: the young survivors).</summary>
@@ -79,7 +87,10 @@ namespace Internal.Runtime.GarbageCollection
                 byte* candidate = (byte*)*word;
                 if ((nuint)(candidate - GcHeap.Base) >= GcHeap.Size) continue;
                 byte* obj = FindObjectContaining(candidate);
-                if (obj != null) MarkAndPush(obj);
+                if (obj == null) continue;
+                // During an incremental cycle an old object a root reaches is grey for it.
+                if (IncrementalMarking.Active && IsMarked(obj)) IncrementalMarking.GreyRoot(obj);
+                else MarkAndPush(obj);
             }
         }
 
@@ -125,8 +136,9 @@ namespace Internal.Runtime.GarbageCollection
             nuint size = GcHeap.ObjectSize(obj);
             MarkedBytes += size;
             GcHeap.PageLiveBytes[(nuint)(obj - GcHeap.Base) >> GcHeap.PageShift] += (uint)size;
+            if (IncrementalMarking.Active) IncrementalMarking.Promoted(obj, granule >> 5, bit, size);
             if (!(*(MethodTable**)obj)->HasPointers) return;
-            if (s_count == s_capacity)
+            if (s_count == s_greyBottom)
             {
                 s_overflowed = true;
                 return;
@@ -139,9 +151,32 @@ namespace Internal.Runtime.GarbageCollection
             while (s_count != 0)
             {
                 byte* obj = (byte*)s_stack[--s_count];
-                ReferenceMap.VisitReferences(obj);
+                ReferenceMap.VisitReferences<CollectionVisitor>(obj);
             }
         }
+
+        /// <summary>A collection's marking (minor or full) of what a live object refers to.</summary>
+        internal struct CollectionVisitor : IReferenceVisitor
+        {
+            public void Visit(byte* holder, nuint* slot) => VisitReference(holder, slot);
+        }
+
+        internal static bool HasGrey => s_greyBottom != s_capacity;
+
+        /// <summary>Pushes onto the cycle's grey stack; false when it is full: it may take half the room, the other half is a collection's.</summary>
+        internal static bool PushGrey(nuint entry)
+        {
+            if (s_capacity - s_greyBottom >= s_capacity / 2 || s_greyBottom == s_count) return false;
+            s_stack[--s_greyBottom] = entry;
+            return true;
+        }
+
+        internal static nuint PopGrey() => s_stack[s_greyBottom++];
+
+        /// <summary>Entries the grey stack can still take.</summary>
+        internal static nuint GreyRoom => s_capacity / 2 - (s_capacity - s_greyBottom);
+
+        internal static void ClearGrey() => s_greyBottom = s_capacity;
 
         /// <summary>A reference stored in a live object: null, a frozen object outside the heap, or the start of a heap object.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -173,7 +208,7 @@ namespace Internal.Runtime.GarbageCollection
                         int bit = LowestBit(marked);
                         marked &= marked - 1;
                         byte* obj = GcHeap.Base + (((word << 5) + (nuint)bit) << GcHeap.GranuleShift);
-                        if ((*(MethodTable**)obj)->HasPointers) ReferenceMap.VisitReferences(obj);
+                        if ((*(MethodTable**)obj)->HasPointers) ReferenceMap.VisitReferences<CollectionVisitor>(obj);
                     }
                 }
             }

@@ -16,10 +16,15 @@ namespace Internal.Runtime.GarbageCollection
     /// </summary>
     internal static unsafe class ReferenceMap
     {
-        internal static void VisitReferences(byte* obj) => VisitReferences(obj, obj, (byte*)nuint.MaxValue);
+        internal static void VisitReferences<TVisitor>(byte* obj) where TVisitor : struct, IReferenceVisitor
+            => VisitReferences<TVisitor>(obj, obj, (byte*)nuint.MaxValue);
 
-        /// <summary>Visits the reference slots of <paramref name="obj"/> that lie in [<paramref name="low"/>, <paramref name="high"/>) (a minor collection's dirty cards).</summary>
-        internal static void VisitReferences(byte* obj, byte* low, byte* high)
+        /// <summary>
+        /// Visits the reference slots of <paramref name="obj"/> that lie in [<paramref name="low"/>,
+        /// <paramref name="high"/>) (dirty cards, or a slice of a large array). The visitor is a
+        /// struct type argument so that each kind of marking gets its own compiled loop.
+        /// </summary>
+        internal static void VisitReferences<TVisitor>(byte* obj, byte* low, byte* high) where TVisitor : struct, IReferenceVisitor
         {
             MethodTable* type = *(MethodTable**)obj;
             nint* descriptor = (nint*)type;
@@ -35,7 +40,7 @@ namespace Internal.Runtime.GarbageCollection
                     nuint* end = (nuint*)((byte*)slot + length);
                     if (slot < (nuint*)low) slot = (nuint*)low;
                     if (end > (nuint*)high) end = (nuint*)high;
-                    for (; slot < end; slot++) Marker.VisitReference(obj, slot);
+                    for (; slot < end; slot++) default(TVisitor).Visit(obj, slot);
                 }
                 return;
             }
@@ -67,7 +72,7 @@ namespace Internal.Runtime.GarbageCollection
                     }
                     nuint* slot = (nuint*)cursor;
                     for (nuint k = 0; k < count; k++, slot++)
-                        if (slot >= (nuint*)low && slot < (nuint*)high) Marker.VisitReference(obj, slot);
+                        if (slot >= (nuint*)low && slot < (nuint*)high) default(TVisitor).Visit(obj, slot);
                     cursor = (byte*)slot + skip;
                 }
             }
