@@ -63,6 +63,8 @@ namespace Internal.Runtime.GarbageCollection
         private static nuint s_budget;
         private static nuint s_liveAfterFullCollection;
         private static bool s_fullCollectionDue;
+        /// <summary>The old objects fill half the heap: the next collection is a stop-the-world full one.</summary>
+        private static bool s_heapCrowded;
         internal static nuint LiveBytesAfterCollection;
         internal static ulong TotalAllocatedBeforeCollection;
         internal static bool Collecting;
@@ -413,6 +415,9 @@ namespace Internal.Runtime.GarbageCollection
             TotalAllocatedBeforeCollection += AllocatedSinceCollection;
             s_next = null;
             s_limit = null;
+            // Old objects filling half the heap: what is wanted is everything dead freed at once
+            // (fragmentation, not the pause), so that full collection stops the world.
+            if (s_heapCrowded) full = true;
             if (full && IncrementalMarking.Active) IncrementalMarking.Abort();
             bool finishCycle = !full && IncrementalMarking.ShouldFinish(TotalAllocatedBeforeCollection);
             if (!full && !IncrementalMarking.Active && s_fullCollectionDue) IncrementalMarking.Begin(TotalAllocatedBeforeCollection);
@@ -440,14 +445,16 @@ namespace Internal.Runtime.GarbageCollection
             CardTable.Clear();
             s_budget = NextNurseryBudget(sweepAll ? 0 : Marker.MarkedBytes, s_handedOutSinceCollection);
             s_handedOutSinceCollection = 0;
-            // Old objects that died are only found by a full
-            // collection: one is due once the old objects have doubled since the last (and grown
-            // by an eighth of the heap at least), or once they fill half the heap: large objects
-            // need whole free pages, and old small objects scattered over them (nothing moves)
-            // are what fragments the heap.
+            // Old objects that died are only found by a full collection: an incremental cycle is
+            // due once the old objects have doubled since the last (and grown by an eighth of the
+            // heap at least); a stop-the-world one once they fill half the heap: large objects
+            // need whole free pages, old small objects scattered over them (nothing moves) are
+            // what fragments the heap, and a cycle lets garbage pile up while it runs (the
+            // allocation churn test ran out of memory that way).
             nuint grown = LiveBytesAfterCollection - s_liveAfterFullCollection;
             nuint growthAllowed = s_liveAfterFullCollection > CapacityBytes / 8 ? s_liveAfterFullCollection : CapacityBytes / 8;
-            s_fullCollectionDue = grown >= growthAllowed || LiveBytesAfterCollection > CapacityBytes / 2;
+            s_heapCrowded = LiveBytesAfterCollection > CapacityBytes / 2;
+            s_fullCollectionDue = grown >= growthAllowed || s_heapCrowded;
             HeapStatistics.RecordCollection(Platform.Platform.MonotonicNanoseconds() - started, sweepAll);
             Collecting = false;
         }
