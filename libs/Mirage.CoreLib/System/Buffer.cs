@@ -36,57 +36,6 @@ namespace System
         }
     }
 
-    /// <summary>Memory primitives; ilc calls Memmove/Fill/ClearWithoutReferences by name for block copies.</summary>
-    internal static unsafe class SpanHelpers
-    {
-        internal static void Memmove(ref byte destination, ref byte source, nuint length)
-        {
-            byte* d = (byte*)Unsafe.AsPointer(ref destination);
-            byte* s = (byte*)Unsafe.AsPointer(ref source);
-            if (d == s || length == 0) return;
-            if (d < s || d >= s + length)
-            {
-                nuint i = 0;
-                if ((((nuint)d | (nuint)s) & (nuint)(sizeof(nuint) - 1)) == 0)
-                {
-                    for (; i + (nuint)sizeof(nuint) <= length; i += (nuint)sizeof(nuint))
-                        *(nuint*)(d + i) = *(nuint*)(s + i);
-                }
-                for (; i < length; i++) d[i] = s[i];
-            }
-            else
-            {
-                for (nuint i = length; i > 0; i--) d[i - 1] = s[i - 1];
-            }
-        }
-
-        internal static void Fill(ref byte destination, byte value, nuint length)
-        {
-            byte* d = (byte*)Unsafe.AsPointer(ref destination);
-            for (nuint i = 0; i < length; i++) d[i] = value;
-        }
-
-        internal static void ClearWithoutReferences(ref byte destination, nuint length)
-        {
-            byte* d = (byte*)Unsafe.AsPointer(ref destination);
-            nuint i = 0;
-            if (((nuint)d & (nuint)(sizeof(nuint) - 1)) == 0)
-                for (; i + (nuint)sizeof(nuint) <= length; i += (nuint)sizeof(nuint)) *(nuint*)(d + i) = 0;
-            for (; i < length; i++) d[i] = 0;
-        }
-
-        internal static void ClearWithReferences(ref nint destination, nuint pointerCount)
-            => ClearWithoutReferences(ref Unsafe.As<nint, byte>(ref destination), pointerCount * (nuint)sizeof(nint));
-
-        internal static bool SequenceEqual(ref byte first, ref byte second, nuint length)
-        {
-            byte* a = (byte*)Unsafe.AsPointer(ref first);
-            byte* b = (byte*)Unsafe.AsPointer(ref second);
-            for (nuint i = 0; i < length; i++) if (a[i] != b[i]) return false;
-            return true;
-        }
-    }
-
     public readonly struct Index : IEquatable<Index>
     {
         private readonly int _value;
