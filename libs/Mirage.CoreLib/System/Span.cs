@@ -81,7 +81,10 @@ namespace System
 
         public void Clear()
         {
-            for (int i = 0; i < _length; i++) Unsafe.Add(ref _reference, i) = default;
+            if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+                SpanHelpers.ClearWithoutReferences(ref Unsafe.As<T, byte>(ref _reference), (nuint)(uint)_length * (nuint)(uint)Unsafe.SizeOf<T>());
+            else
+                for (int i = 0; i < _length; i++) Unsafe.Add(ref _reference, i) = default;
         }
 
         public void Fill(T value)
@@ -211,6 +214,13 @@ namespace System
         {
             if ((uint)_length > (uint)destination.Length) return false;
             if (_length == 0) return true;
+            if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            {
+                // Plain data (bytes above all): a block move, not an element loop.
+                SpanHelpers.Memmove(ref Unsafe.As<T, byte>(ref destination._reference), ref Unsafe.As<T, byte>(ref _reference),
+                    (nuint)(uint)_length * (nuint)(uint)Unsafe.SizeOf<T>());
+                return true;
+            }
             if (Unsafe.IsAddressLessThan(ref destination._reference, ref _reference) || Unsafe.IsAddressGreaterThan(ref destination._reference, ref Unsafe.Add(ref _reference, _length - 1)))
                 for (int i = 0; i < _length; i++) Unsafe.Add(ref destination._reference, i) = Unsafe.Add(ref _reference, i);
             else

@@ -29,6 +29,7 @@ namespace Internal.Runtime
             s_modulesStart = modulesStart;
             s_modulesEnd = modulesEnd;
             GarbageCollection.GcHeap.Initialize();
+            ExceptionHandling.CodeMap.Initialize();
             for (void** module = modulesStart; module < modulesEnd; module++)
             {
                 byte* header = (byte*)*module;

@@ -164,9 +164,9 @@ mirage_eh_native_layout:
         mov   [rdi], rax
         lea   rax, [rip + __managed_code_end]
         mov   [rdi + 8], rax
-        lea   rax, [rip + __eh_frame_hdr_start]
+        lea   rax, [rip + __eh_frame_start]
         mov   [rdi + 16], rax
-        lea   rax, [rip + __eh_frame_hdr_end]
+        lea   rax, [rip + __eh_frame_end]
         mov   [rdi + 24], rax
         lea   rax, [rip + __mirage_symbols_start]
         mov   [rdi + 32], rax

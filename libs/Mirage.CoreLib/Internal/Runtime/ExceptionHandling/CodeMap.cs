@@ -6,19 +6,26 @@ namespace Internal.Runtime.ExceptionHandling
         private static bool s_initialized;
         private static NativeLayout s_layout;
 
+        /// <summary>
+        /// At boot, once the heap is up: the x64 unwinder builds its index of functions in heap
+        /// memory, which is not to be asked of the heap later, in the middle of a CPU fault.
+        /// </summary>
+        internal static void Initialize()
+        {
+            if (s_initialized) return;
+            NativeLayout layout;
+            NativePrimitives.GetNativeLayout(&layout);
+            s_layout = layout;
+            if (RegisterSet.Is64Bit) DwarfUnwinder.Initialize(layout.UnwindTablesStart, layout.UnwindTablesEnd);
+            else EhabiUnwinder.Initialize(layout.UnwindTablesStart, layout.UnwindTablesEnd);
+            s_initialized = true;
+        }
+
         internal static NativeLayout* Layout
         {
             get
             {
-                if (!s_initialized)
-                {
-                    NativeLayout layout;
-                    NativePrimitives.GetNativeLayout(&layout);
-                    s_layout = layout;
-                    if (RegisterSet.Is64Bit) DwarfUnwinder.Initialize(layout.UnwindIndexStart, layout.UnwindIndexEnd);
-                    else EhabiUnwinder.Initialize(layout.UnwindIndexStart, layout.UnwindIndexEnd);
-                    s_initialized = true;
-                }
+                if (!s_initialized) Initialize();
                 fixed (NativeLayout* layout = &s_layout) return layout;
             }
         }

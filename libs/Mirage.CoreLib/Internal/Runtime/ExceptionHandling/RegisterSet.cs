@@ -40,7 +40,7 @@ namespace Internal.Runtime.ExceptionHandling
     internal unsafe struct NativeLayout
     {
         internal nint ManagedCodeStart, ManagedCodeEnd;
-        internal byte* UnwindIndexStart, UnwindIndexEnd;   // x64: .eh_frame_hdr; ARM: .ARM.exidx
+        internal byte* UnwindTablesStart, UnwindTablesEnd;  // x64: .eh_frame; ARM: .ARM.exidx
         internal byte* SymbolsStart, SymbolsEnd;           // .mirage_symbols
         internal nint FuncletReturn, CatchReturn;          // return addresses inside the funclet-calling helpers
     }
