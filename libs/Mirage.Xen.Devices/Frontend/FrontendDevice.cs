@@ -81,7 +81,7 @@ internal sealed class FrontendDevice
                 return Result<XenbusState, string>.Fail($"the backend ({BackendPath}) went to {state} instead of {wanted[0]}");
             Task<string?> next = watch.NextAsync();
             if (await Task.WhenAny(next, timeout) == timeout)
-                return Result<XenbusState, string>.Fail($"the backend ({BackendPath}) stayed in {state} for {BackendTimeout.TotalSeconds:F0} s (waiting for {wanted[0]})");
+                return Result<XenbusState, string>.Fail($"the backend ({BackendPath}) stayed in {state} for {(long)BackendTimeout.TotalSeconds} s (waiting for {wanted[0]})");
             if (next.Result is null) return Result<XenbusState, string>.Fail("the xenstore connection broke");
         }
     }
