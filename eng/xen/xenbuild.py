@@ -580,6 +580,9 @@ def build_initrd(stage, kver, arch="x86"):
             rel = os.path.relpath(src, DOM0)
             with open(src, "rb") as f:
                 cpio.file(rel, f.read(), 0o755 if os.access(src, os.X_OK) else 0o644)
+    # libxl runs /etc/xen/scripts/vif-bridge for every vif before it unpauses the domain: our one
+    # static program (peer/vif-hotplug.c) rather than a shell script that starts five others.
+    cpio.symlink("etc/xen/scripts/vif-bridge", "/usr/bin/mirage-vif-hotplug")
     return gzip.compress(cpio.bytes(), compresslevel=6, mtime=0)
 
 

@@ -66,18 +66,20 @@ public sealed class DirectStackV4 : IStackV4
 
     /// <summary>
     /// Connects the stack to <paramref name="network"/>. With <paramref name="ipv4"/> the address is
-    /// static (probed first, RFC 5227, then announced); without, the stack waits up to
-    /// <paramref name="dhcpTimeoutSeconds"/> for a DHCP lease. Arguments follow build/Mirage.Net.props.
+    /// static: announced with a gratuitous ARP and used at once, or, with <paramref name="probeAddress"/>,
+    /// first probed (RFC 5227: two probes 100 ms apart; a host that answers stops the start). Without
+    /// it, the stack waits up to <paramref name="dhcpTimeoutSeconds"/> for a DHCP lease, whose address
+    /// is always probed (RFC 2131). Arguments follow build/Mirage.Net.props.
     /// </summary>
     public static ValueTask<Result<IStackV4, DeviceError>> ConnectAsync(
         INetwork network, ITime time, IMonotonicClock clock, IRandom random,
-        Ipv4Cidr? ipv4, Ipv4Address? gateway, int dhcpTimeoutSeconds) =>
-        ConnectAsync(network, time, clock, random, ipv4, gateway, dhcpTimeoutSeconds, new TcpSettings());
+        Ipv4Cidr? ipv4, Ipv4Address? gateway, int dhcpTimeoutSeconds, bool probeAddress) =>
+        ConnectAsync(network, time, clock, random, ipv4, gateway, dhcpTimeoutSeconds, new TcpSettings(), probeAddress);
 
     /// <summary>As above, with TCP tunables (tests and applications that build the stack themselves).</summary>
     public static async ValueTask<Result<IStackV4, DeviceError>> ConnectAsync(
         INetwork network, ITime time, IMonotonicClock clock, IRandom random,
-        Ipv4Cidr? ipv4, Ipv4Address? gateway, int dhcpTimeoutSeconds, TcpSettings tcpSettings)
+        Ipv4Cidr? ipv4, Ipv4Address? gateway, int dhcpTimeoutSeconds, TcpSettings tcpSettings, bool probeAddress = false)
     {
         string? invalid = Validate(ipv4, gateway, dhcpTimeoutSeconds);
         if (invalid is not null) return Result<IStackV4, DeviceError>.Fail(new DeviceError(invalid));
@@ -89,8 +91,9 @@ public sealed class DirectStackV4 : IStackV4
 
         if (ipv4 is { } address)
         {
-            bool conflict = await stack._arp.ProbeAsync(address.Address, time, probes: 2, TimeSpan.FromMilliseconds(100.0));
-            if (conflict)
+            // Off by default, as with Linux's `ip addr add` and MirageOS's static ipv4: the two
+            // probes cost 200 ms of a boot that otherwise takes about that long in all.
+            if (probeAddress && await stack._arp.ProbeAsync(address.Address, time, probes: 2, TimeSpan.FromMilliseconds(100.0)))
             {
                 stack.Stop();
                 return Result<IStackV4, DeviceError>.Fail(new DeviceError($"address {address.Address} is already in use on the link (another host answered the ARP probe)"));

@@ -26,9 +26,9 @@ public sealed class CatalogTests
         Assert.AreEqual("Network:network;Time:time;Clock:mclock;Random:random", (string?)implementation.Attribute("Needs"));
 
         var parameters = catalog.Descendants("MirageImplementationParameter").Select(p => (string)p.Attribute("Include")! + ":" + (string)p.Attribute("Type")!).ToArray();
-        CollectionAssert.AreEqual(new[] { "Ipv4:ipv4-cidr", "Gateway:ipv4", "DhcpTimeout:int" }, parameters);
+        CollectionAssert.AreEqual(new[] { "Ipv4:ipv4-cidr", "Gateway:ipv4", "DhcpTimeout:int", "ProbeAddress:bool" }, parameters);
         MethodInfo? connect = typeof(DirectStackV4).GetMethod("ConnectAsync", BindingFlags.Public | BindingFlags.Static,
-            new[] { typeof(INetwork), typeof(ITime), typeof(IMonotonicClock), typeof(IRandom), typeof(Ipv4Cidr?), typeof(Ipv4Address?), typeof(int) });
+            new[] { typeof(INetwork), typeof(ITime), typeof(IMonotonicClock), typeof(IRandom), typeof(Ipv4Cidr?), typeof(Ipv4Address?), typeof(int), typeof(bool) });
         Assert.IsNotNull(connect);
         Assert.AreEqual(typeof(ValueTask<Result<IStackV4, DeviceError>>), connect.ReturnType);
     }

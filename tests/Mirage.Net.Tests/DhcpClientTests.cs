@@ -20,7 +20,7 @@ public sealed class DhcpClientTests
     {
         var wire = new EthernetWire(loop, 1);
         var server = new ScriptedDhcpServer(wire);
-        Task<Result<IStackV4, DeviceError>> connecting = DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), null, null, 30).AsTask();
+        Task<Result<IStackV4, DeviceError>> connecting = DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), null, null, 30, false).AsTask();
 
         DhcpRequest discover = await server.NextAsync(loop);
         Assert.AreEqual(1, discover.Type, "DISCOVER");
@@ -64,7 +64,7 @@ public sealed class DhcpClientTests
     public void NoOfferMeansABootErrorNamingDhcp() => VirtualTimeLoop.Run(async loop =>
     {
         var wire = new EthernetWire(loop, 1);
-        Result<IStackV4, DeviceError> result = await DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), null, null, 5);
+        Result<IStackV4, DeviceError> result = await DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), null, null, 5, false);
         Assert.IsTrue(result.IsError);
         StringAssert.Contains(result.Error.Message, "no DHCP lease within 5 s");
     });

@@ -102,7 +102,7 @@ public sealed class HostileInputTests
     {
         var network = new DiscardNetwork();
         DirectStackV4 stack = (DirectStackV4)(await DirectStackV4.ConnectAsync(network, loop, loop, new SeededRandom(1),
-            Ipv4Cidr.Parse("10.0.0.1/24"), null, 30)).Value;
+            Ipv4Cidr.Parse("10.0.0.1/24"), null, 30, false)).Value;
         ITcpListener listener = (await stack.Tcp.ListenAsync(80)).Value;
         stack.Receive(Frames.Ethernet(MacAddress.Broadcast, Lab.PeerMac, Frames.ArpType, Frames.Arp(1, Lab.PeerMac, Lab.AddressB, default, Lab.AddressA)));
         byte[] Frame(byte protocol, byte[] payload) => Frames.Ethernet(network.Mac, Lab.PeerMac, Frames.Ipv4Type, Frames.Ipv4(Lab.AddressB, Lab.AddressA, protocol, payload));

@@ -228,9 +228,30 @@ public sealed class Ipv4AndBelowTests
                 wire.B.Inject(Frames.Ethernet(f.Source, Lab.PeerMac, Frames.ArpType, Frames.Arp(2, Lab.PeerMac, Lab.AddressA, f.Source, Ipv4Address.Any)));
             return true;
         };
-        Result<IStackV4, DeviceError> result = await DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), Ipv4Cidr.Parse("10.0.0.1/24"), null, 30);
+        Result<IStackV4, DeviceError> result = await DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), Ipv4Cidr.Parse("10.0.0.1/24"), null, 30, probeAddress: true);
         Assert.IsTrue(result.IsError);
         StringAssert.Contains(result.Error.Message, "already in use");
+    });
+
+    [TestMethod]
+    public void StaticAddressIsProbedOnlyWhenAsked() => VirtualTimeLoop.Run(async loop =>
+    {
+        foreach (bool probe in new[] { false, true })
+        {
+            var wire = new EthernetWire(loop);
+            var sent = new List<SentFrame>();
+            wire.Filter = (from, frame) => { if (from == wire.A) sent.Add(SentFrame.Read(frame)); return true; };
+            long start = loop.NowMs;
+            Result<IStackV4, DeviceError> result = await DirectStackV4.ConnectAsync(wire.A, loop, loop, new SeededRandom(1), Ipv4Cidr.Parse("10.0.0.1/24"), null, 30, probe);
+            Assert.IsTrue(result.IsOk, result.IsError ? result.Error.Message : "");
+            // A probe asks for the address with sender 0.0.0.0 (RFC 5227 2.1.1); the announcement
+            // that follows in both cases has the address as sender and target.
+            int probes = sent.FindAll(f => f.EtherType == Frames.ArpType && f.ArpSenderIp == Ipv4Address.Any && f.ArpTargetIp == Lab.AddressA).Count;
+            Assert.AreEqual(probe ? 2 : 0, probes, $"probes sent with probeAddress={probe}");
+            Assert.IsTrue(sent.Exists(f => f.EtherType == Frames.ArpType && f.ArpSenderIp == Lab.AddressA && f.ArpTargetIp == Lab.AddressA), "gratuitous ARP announcement");
+            Assert.AreEqual(probe ? 200 : 0, loop.NowMs - start, $"start time with probeAddress={probe}");
+            ((DirectStackV4)result.Value).Stop();
+        }
     });
 
     [TestMethod]

@@ -167,19 +167,11 @@ public sealed class XenBlock : IBlock
             indirectPages, indirectGrants, backendMaxIndirect);
 
         string path = device.Path;
-        var published = await store.Value.TransactAsync(async transaction =>
+        var published = await store.Value.PublishAsync(path, new[]
         {
-            foreach (var (key, value) in new[]
-            {
-                ("ring-ref", ringGrant.Value.ToString(CultureInfo.InvariantCulture)),
-                ("event-channel", port.ToString(CultureInfo.InvariantCulture)),
-                ("protocol", XenGuest.BlockProtocol),
-            })
-            {
-                var written = await store.Value.WriteAsync(path + "/" + key, value, transaction);
-                if (written.IsError) return written;
-            }
-            return Result.Ok<XenstoreError>();
+            ("ring-ref", ringGrant.Value.ToString(CultureInfo.InvariantCulture)),
+            ("event-channel", port.ToString(CultureInfo.InvariantCulture)),
+            ("protocol", XenGuest.BlockProtocol),
         });
         if (published.IsError) return Fail($"cannot publish the ring in {path}: {published.Error}");
         var state = await device.SetStateAsync(XenbusState.Initialised);
@@ -187,18 +179,27 @@ public sealed class XenBlock : IBlock
         waited = await device.WaitForBackendAsync(XenbusState.Connected);
         if (waited.IsError) return Fail(waited.Error);
 
-        var sectors = await device.ReadBackendAsync("sectors");
-        var sectorSize = await device.ReadBackendAsync("sector-size");
+        // The backend's description, read in one round trip to xenstored.
+        var sectorsRead = device.ReadBackendAsync("sectors");
+        var sectorSizeRead = device.ReadBackendAsync("sector-size");
+        var infoRead = device.ReadBackendAsync("info");
+        var modeRead = device.ReadBackendAsync("mode");
+        var flushRead = device.ReadBackendAsync("feature-flush-cache");
+        var barrierRead = device.ReadBackendAsync("feature-barrier");
+        var sectors = await sectorsRead;
+        var sectorSize = await sectorSizeRead;
+        var info = await infoRead;
+        var mode = await modeRead;
+        var flush = await flushRead;
+        var barrier = await barrierRead;
         if (sectors.IsError || !long.TryParse(sectors.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long count)
             || sectorSize.IsError || !int.TryParse(sectorSize.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int size)
             || size < BlkifLayout.RequestSectorSize || size > PageBlock.PageSize || (size & (size - 1)) != 0)
             return Fail($"the backend ({device.BackendPath}) gives no usable sectors/sector-size");
-        var info = await device.ReadBackendAsync("info");
-        var mode = await device.ReadBackendAsync("mode");
         bool readOnly = (mode.IsOk && mode.Value == "r")
             || (info.IsOk && int.TryParse(info.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int bits) && (bits & BlkifLayout.VdiskReadOnly) != 0);
-        block._flushCache = (await device.ReadBackendAsync("feature-flush-cache")) is { IsOk: true } flush && flush.Value == "1";
-        block._barrier = (await device.ReadBackendAsync("feature-barrier")) is { IsOk: true } barrier && barrier.Value == "1";
+        block._flushCache = flush.IsOk && flush.Value == "1";
+        block._barrier = barrier.IsOk && barrier.Value == "1";
         // "sectors" counts 512-byte units whatever the logical sector size (blkif.h).
         block.Info = new BlockInfo(size, count * BlkifLayout.RequestSectorSize / size, !readOnly);
 

@@ -33,9 +33,12 @@ internal sealed class FrontendDevice
 
     public static async Task<Result<FrontendDevice, string>> OpenAsync(XenstoreClient store, string path)
     {
-        var backend = await store.ReadAsync(path + "/backend");
+        // Both reads go out together: each round trip to xenstored in dom0 is a few milliseconds of boot.
+        var backendRead = store.ReadAsync(path + "/backend");
+        var backendIdRead = store.ReadAsync(path + "/backend-id");
+        var backend = await backendRead;
+        var backendId = await backendIdRead;
         if (backend.IsError) return Result<FrontendDevice, string>.Fail($"{path}/backend: {backend.Error}");
-        var backendId = await store.ReadAsync(path + "/backend-id");
         if (backendId.IsError || !ushort.TryParse(backendId.Value, NumberStyles.None, CultureInfo.InvariantCulture, out ushort domain))
             return Result<FrontendDevice, string>.Fail($"{path}/backend-id is missing or not a domain id");
         return Result<FrontendDevice, string>.Ok(new FrontendDevice(store, path, backend.Value, domain));
@@ -63,19 +66,26 @@ internal sealed class FrontendDevice
     /// </summary>
     public async Task<Result<XenbusState, string>> WaitForBackendAsync(params XenbusState[] wanted)
     {
-        var watch = await Store.WatchAsync(BackendPath + "/state");
+        // The watch and the first read go out together (xenstored answers a connection's requests
+        // in order, so a change after the read fires the watch), and the watch is removed without
+        // waiting for the answer: when the backend is already there, the wait costs one round trip.
+        var watching = Store.WatchAsync(BackendPath + "/state");
+        var firstRead = ReadBackendStateAsync();
+        var watch = await watching;
         if (watch.IsError) return Result<XenbusState, string>.Fail($"cannot watch {BackendPath}/state: {watch.Error}");
-        var result = await WaitAsync(watch.Value, wanted);
-        await watch.Value.RemoveAsync();
+        var result = await WaitAsync(watch.Value, wanted, firstRead);
+        _ = watch.Value.RemoveAsync();
         return result;
     }
 
-    private async Task<Result<XenbusState, string>> WaitAsync(XenstoreWatch watch, XenbusState[] wanted)
+    private async Task<Result<XenbusState, string>> WaitAsync(XenstoreWatch watch, XenbusState[] wanted, Task<XenbusState> firstRead)
     {
         Task timeout = Task.Delay(BackendTimeout);
+        Task<XenbusState>? read = firstRead;
         while (true)
         {
-            XenbusState state = await ReadBackendStateAsync();
+            XenbusState state = await (read ?? ReadBackendStateAsync());
+            read = null;
             if (Array.IndexOf(wanted, state) >= 0) return Result<XenbusState, string>.Ok(state);
             if (Array.IndexOf(wanted, XenbusState.Closing) < 0 && Array.IndexOf(wanted, XenbusState.Closed) < 0 && (state == XenbusState.Closing || state == XenbusState.Closed))
                 return Result<XenbusState, string>.Fail($"the backend ({BackendPath}) went to {state} instead of {wanted[0]}");

@@ -104,18 +104,18 @@ public sealed class XenNetwork : INetwork
         var store = XenstoreClient.Connect();
         if (store.IsError) return Fail($"no xenstore ({store.Error}): netfront runs only on Xen");
         string path = "device/vif/" + vif.ToString(CultureInfo.InvariantCulture);
+        // Requests that do not depend on each other's answers go out together, here and below:
+        // each round trip to xenstored in dom0 is a few milliseconds of the domain's boot.
+        var macRead = store.Value.ReadAsync(path + "/mac");
         var opened = await FrontendDevice.OpenAsync(store.Value, path);
+        var macText = await macRead;
         if (opened.IsError) return Fail($"vif {vif} is not in xenstore ({opened.Error}): the domain's xl config needs a vif line with devid={vif}");
         var device = opened.Value;
 
-        var macText = await store.Value.ReadAsync(path + "/mac");
         if (macText.IsError || !MacAddress.TryParse(macText.Value, out MacAddress mac))
             return Fail($"{path}/mac is missing or not a MAC address");
         if (expectedMac is { } expected && expected != mac)
             return Fail($"{path} has MAC {mac}, the project says {expected}");
-
-        var rxCopy = await device.ReadBackendAsync("feature-rx-copy");
-        if (rxCopy.IsError || rxCopy.Value != "1") return Fail($"the backend ({device.BackendPath}) does not offer RX copy mode (feature-rx-copy), the only mode netfront implements");
 
         var ringPages = new PageBlock(2);
         var txPages = new PageBlock((int)FrontRing.EntriesFor(NetifLayout.TxEntrySize) * TxSlotSize / PageBlock.PageSize);
@@ -134,33 +134,40 @@ public sealed class XenNetwork : INetwork
         for (int i = 0; i < RxBufferCount; i++) network.PostRxBuffer((ushort)i);
         network._rx.PushRequests();
 
-        var waited = await device.WaitForBackendAsync(XenbusState.InitWait, XenbusState.Connected);
-        if (waited.IsError) return Fail(waited.Error);
-
-        var published = await store.Value.TransactAsync(async transaction =>
+        // One round trip: the backend's state (with a watch), its RX copy feature, and the
+        // transaction the rings are published in. Under libxl the backend is in InitWait, its
+        // features written, before the domain runs; with a slower toolstack the feature is read again.
+        var initWait = device.WaitForBackendAsync(XenbusState.InitWait, XenbusState.Connected);
+        var rxCopyRead = device.ReadBackendAsync("feature-rx-copy");
+        var transaction = store.Value.StartTransactionAsync();
+        var waited = await initWait;
+        var rxCopy = await rxCopyRead;
+        if (waited.IsError || rxCopy.IsError || rxCopy.Value != "1")
         {
-            foreach (var (key, value) in new[]
-            {
-                ("tx-ring-ref", ringGrants[0].ToString(CultureInfo.InvariantCulture)),
-                ("rx-ring-ref", ringGrants[1].ToString(CultureInfo.InvariantCulture)),
-                ("event-channel", port.ToString(CultureInfo.InvariantCulture)),
-                ("request-rx-copy", "1"),
-                ("feature-rx-notify", "1"),
-                ("feature-sg", "0"),
-                ("feature-gso-tcpv4", "0"),
-                ("feature-no-csum-offload", "1"),
-            })
-            {
-                var written = await store.Value.WriteAsync(path + "/" + key, value, transaction);
-                if (written.IsError) return written;
-            }
-            return Result.Ok<XenstoreError>();
-        });
-        if (published.IsError) return Fail($"cannot publish the rings in {path}: {published.Error}");
-        var state = await device.SetStateAsync(XenbusState.Connected);
-        if (state.IsError) return Fail($"cannot write {path}/state: {state.Error}");
+            if (await transaction is { IsOk: true } started) _ = store.Value.EndTransactionAsync(started.Value, commit: false);
+            if (waited.IsError) return Fail(waited.Error);
+            rxCopy = await device.ReadBackendAsync("feature-rx-copy");
+            if (rxCopy.IsError || rxCopy.Value != "1") return Fail($"the backend ({device.BackendPath}) does not offer RX copy mode (feature-rx-copy), the only mode netfront implements");
+            transaction = store.Value.StartTransactionAsync();
+        }
 
-        waited = await device.WaitForBackendAsync(XenbusState.Connected);
+        var published = await store.Value.PublishAsync(path, new[]
+        {
+            ("tx-ring-ref", ringGrants[0].ToString(CultureInfo.InvariantCulture)),
+            ("rx-ring-ref", ringGrants[1].ToString(CultureInfo.InvariantCulture)),
+            ("event-channel", port.ToString(CultureInfo.InvariantCulture)),
+            ("request-rx-copy", "1"),
+            ("feature-rx-notify", "1"),
+            ("feature-sg", "0"),
+            ("feature-gso-tcpv4", "0"),
+            ("feature-no-csum-offload", "1"),
+        }, transaction);
+        if (published.IsError) return Fail($"cannot publish the rings in {path}: {published.Error}");
+        var stateWrite = device.SetStateAsync(XenbusState.Connected);
+        var backendConnected = device.WaitForBackendAsync(XenbusState.Connected);
+        var state = await stateWrite;
+        if (state.IsError) return Fail($"cannot write {path}/state: {state.Error}");
+        waited = await backendConnected;
         if (waited.IsError) return Fail(waited.Error);
 
         network._connected = true;

@@ -89,25 +89,37 @@ public sealed class XenstoreClient
         => Acknowledged(await SendAsync(XenstoreMessageType.TransactionEnd, transaction, new[] { commit ? "T" : "F" }));
 
     /// <summary>
-    /// Runs <paramref name="body"/> in a transaction and commits it, starting over (up to
-    /// <paramref name="attempts"/> times) when xenstored answers EAGAIN, as every xenstore client must.
+    /// Writes <paramref name="entries"/> under <paramref name="directory"/> in one transaction,
+    /// starting over (up to <paramref name="attempts"/> times) when xenstored answers EAGAIN, as
+    /// every xenstore client must. The writes and the commit are sent together, without waiting
+    /// for each answer: a driver's handshake is a few of these round trips to dom0, and each one
+    /// is boot time. A write refused (it should not be: the nodes are the domain's own) still
+    /// fails the call, after the commit has stored the others.
+    /// <paramref name="started"/> is a transaction the caller began earlier, so that its start
+    /// could travel with other requests.
     /// </summary>
-    public async Task<Result<T, XenstoreError>> TransactAsync<T>(Func<uint, Task<Result<T, XenstoreError>>> body, int attempts = 16)
+    public async Task<Result<Unit, XenstoreError>> PublishAsync(string directory, IReadOnlyList<(string Key, string Value)> entries,
+        Task<Result<uint, XenstoreError>>? started = null, int attempts = 16)
     {
         for (int attempt = 1; ; attempt++)
         {
-            var transaction = await StartTransactionAsync();
-            if (transaction.IsError) return Result<T, XenstoreError>.Fail(transaction.Error);
-            var result = await body(transaction.Value);
-            if (result.IsError)
+            var transaction = await (started ?? StartTransactionAsync());
+            started = null;
+            if (transaction.IsError) return Result<Unit, XenstoreError>.Fail(transaction.Error);
+            var writes = new Task<Result<Unit, XenstoreError>>[entries.Count];
+            for (int i = 0; i < entries.Count; i++)
+                writes[i] = WriteAsync(directory + "/" + entries[i].Key, entries[i].Value, transaction.Value);
+            var end = EndTransactionAsync(transaction.Value, commit: true);
+            XenstoreError? refused = null;
+            foreach (var write in writes)
             {
-                await EndTransactionAsync(transaction.Value, commit: false);
-                if (result.Error == XenstoreError.TryAgain && attempt < attempts) continue;
-                return result;
+                var written = await write;
+                if (written.IsError && refused is null) refused = written.Error;
             }
-            var end = await EndTransactionAsync(transaction.Value, commit: true);
-            if (end.IsOk) return result;
-            if (end.Error != XenstoreError.TryAgain || attempt >= attempts) return Result<T, XenstoreError>.Fail(end.Error);
+            var ended = await end;
+            if (refused is { } error) return Result<Unit, XenstoreError>.Fail(error);
+            if (ended.IsOk) return ended;
+            if (ended.Error != XenstoreError.TryAgain || attempt >= attempts) return ended;
         }
     }
 

@@ -50,7 +50,7 @@ internal sealed class InteropServer
         IMonotonicClock clock = (await UnixMonotonicClock.ConnectAsync()).Value;
         IRandom random = (await UnixRandom.ConnectAsync()).Value;
         Result<IStackV4, DeviceError> stack = await DirectStackV4.ConnectAsync(Network, Time, clock, random,
-            address is null ? null : Ipv4Cidr.Parse(address), null, dhcpTimeoutSeconds);
+            address is null ? null : Ipv4Cidr.Parse(address), null, dhcpTimeoutSeconds, false);
         if (!stack.TryGetValue(out IStackV4 connected, out DeviceError error)) return error.Message;
         Stack = (DirectStackV4)connected;
         IKeyValueReadOnly files = (await DirectoryKeyValue.ConnectAsync(htdocs)).Value;
