@@ -35,16 +35,16 @@ read -r _ _ first_s _ tries < "$work/first.log"
 if [ $first_rc -ne 0 ]; then
   echo "bench: error: no response from $URL equal to the site's file within $BOOT_LIMIT s:"
   cat "$work/first.log"
-  xl destroy "$NAME" 2>/dev/null
+  timeout 30 xl destroy "$NAME" 2>/dev/null
   exit 4
 fi
 echo "bench: create_s $(seconds $((t1 - t0))) first_response_s $first_s polls $tries"
 
 # CPU seconds Xen has charged a domain (xl list's Time column): where the emulated CPU went
 # during the wrk run, the guest's share against dom0's (wrk, netback, the bridge).
-cpu() { xl list "$1" 2>/dev/null | awk 'NR == 2 { print $6 }'; }
+cpu() { timeout 10 xl list "$1" 2>/dev/null | awk 'NR == 2 { print $6 }'; }
 guest_cpu0=$(cpu "$NAME") dom0_cpu0=$(cpu Domain-0)
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL" 2>&1
+timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL" 2>&1
 echo "bench: wrk exit $?"
 echo "bench: cpu_s guest $guest_cpu0 $(cpu "$NAME") dom0 $dom0_cpu0 $(cpu Domain-0)"
 
@@ -53,7 +53,8 @@ if timeout 60 xl shutdown -w "$NAME" >/dev/null 2>&1; then
   now
   echo "bench: shutdown clean $(seconds $((NOW - t3)))"
 else
-  echo "bench: shutdown failed (destroyed)"
-  xl destroy "$NAME" 2>/dev/null
+  echo "bench: shutdown failed (destroyed); domains:"
+  timeout 10 xl list
+  timeout 30 xl destroy "$NAME" 2>/dev/null || echo "bench: xl destroy failed too"
 fi
 rm -rf "$work"
