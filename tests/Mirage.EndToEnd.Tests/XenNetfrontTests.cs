@@ -29,6 +29,24 @@ public sealed class XenNetfrontTests
     [TestMethod]
     public void NetfrontOnXenArmExchangesTenThousandFramesEachWayWithDom0() => Exchange("xen-arm");
 
+    /// <summary>
+    /// dom0's vif hotplug program (eng/xen/peer/vif-hotplug.c) refuses a vif whose bridge does not
+    /// exist, and libxl stops `xl create` with the program's message naming the vif and the bridge.
+    /// </summary>
+    [TestMethod]
+    public void VifOnAMissingBridgeStopsXlCreateNamingTheBridge()
+    {
+        XenMachines.RequireXenHarness();
+        var workspace = UserWorkspace.Create("netfront-no-bridge");
+        string image = XenDeviceApps.Build(XenDeviceApps.CopyTo(workspace, "NetExchange"), "xen");
+        // Its second vif is on xenbr1, which only the exchange test creates.
+        var run = XenMachines.RunOnXen(image, Path.ChangeExtension(image, ".xl"), timeoutSeconds: 600, guestTimeoutSeconds: 120);
+        string all = run.Console + "\n" + run.Error;
+        Assert.AreEqual(126, run.ExitCode, "xl create should fail:\n" + all);
+        StringAssert.Contains(run.Error, "vif-bridge: cannot add vif", all);
+        StringAssert.Contains(run.Error, ".1 (bridge xenbr1): No such device", all);
+    }
+
     /// <summary>The dom0 script that runs one frame peer per (vif, guest MAC), once libxl has made the domain.</summary>
     internal static string PeerScript(params (int Vif, string Mac)[] vifs)
     {
